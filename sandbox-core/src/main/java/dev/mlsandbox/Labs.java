@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.tuning.TuningLab;
+import dev.mlsandbox.tuning.TuningOptions;
 
 /**
  * The catalog of labs, in the order the tour runs them (the order of the concept map).
@@ -12,6 +14,9 @@ import dev.mlsandbox.lab.LabDescriptor;
 public final class Labs {
 
     private static final List<LabDescriptor> ALL = List.of(
+            new LabDescriptor(TuningLab.NAME,
+                    "CrossValidator vs TrainValidationSplit: fits counted, time, per-fold metrics, selection stability",
+                    settings -> new TuningLab(TuningOptions.from(settings)))
     );
 
     private Labs() {

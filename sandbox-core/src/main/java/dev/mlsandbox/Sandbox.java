@@ -9,11 +9,15 @@ import org.apache.spark.sql.SparkSession;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.lab.LabRunner;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
 import dev.mlsandbox.spark.SparkSessions;
+import dev.mlsandbox.tuning.TuningLab;
+import dev.mlsandbox.tuning.TuningOptions;
+import dev.mlsandbox.tuning.TuningResult;
 
 /**
  * The front door: one object a notebook or program creates. It owns the JVM's SparkSession and
@@ -72,6 +76,11 @@ public final class Sandbox implements AutoCloseable {
     /** The context labs run against: this session and this sandbox's progress sink. */
     public LabContext context() {
         return new LabContext(spark, progress);
+    }
+
+    /** The tuning lab: CrossValidator vs TrainValidationSplit, cost and variance measured. */
+    public LabRunner<TuningOptions, TuningResult> tuning() {
+        return new LabRunner<>(this::context, TuningLab::new, TuningOptions::defaults);
     }
 
     /** Runs any lab against this sandbox's session. */

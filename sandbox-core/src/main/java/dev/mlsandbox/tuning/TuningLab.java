@@ -1,0 +1,196 @@
+package dev.mlsandbox.tuning;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.spark.ml.Model;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.SizeEstimator;
+
+import dev.mlsandbox.lab.Lab;
+import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.Progress;
+import dev.mlsandbox.spark.ChurnData;
+import dev.mlsandbox.spark.ChurnSpec;
+
+/**
+ * Tunes the churn pipeline with CrossValidator and TrainValidationSplit on the same data, grid,
+ * evaluator, seed and parallelism, and measures what each did.
+ *
+ * <p>Order of work: generate the data and hold out a test share; fit the pipeline once, unmeasured,
+ * so JIT and Spark warm-up do not land on whichever validator runs first; tune with every stability
+ * seed (the first seed's runs are the headline comparison); then the sweeps.
+ */
+public final class TuningLab implements Lab<TuningResult> {
+
+    public static final String NAME = "tuning";
+
+    private final TuningOptions options;
+
+    public TuningLab(TuningOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public TuningLab() {
+        this(TuningOptions.defaults());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public TuningOptions options() {
+        return options;
+    }
+
+    @Override
+    public TuningResult run(LabContext context) {
+        LabContext.Clock clock = context.startClock();
+        Progress progress = context.progress();
+        progress.begin("tuning: CrossValidator vs TrainValidationSplit", plannedRuns());
+
+        Split split = split(context, options.rows());
+        TuningSetup setup = TuningSetup.churn(options.grid(), options.maxIter());
+        warmUp(split.train(), setup);
+
+        List<Stability.SeedRun> seedRuns = new ArrayList<>();
+        CrossValidation headlineCv = null;
+        TrainValidation headlineTvs = null;
+        for (int i = 0; i < options.stabilitySeeds(); i++) {
+            long seed = options.seed() + i;
+            CrossValidation cv = InstrumentedTuning.crossValidate(split.train(), setup, options.folds(), seed,
+                    options.parallelism(), false);
+            progress.advance("CrossValidator seed " + seed);
+            TrainValidation tvs = InstrumentedTuning.trainValidate(split.train(), setup, options.trainRatio(), seed,
+                    options.parallelism());
+            progress.advance("TrainValidationSplit seed " + seed);
+            seedRuns.add(new Stability.SeedRun(seed, cv.best(), testScore(cv.model().bestModel(), split, setup),
+                    cv.seconds(), tvs.best(), testScore(tvs.model().bestModel(), split, setup), tvs.seconds()));
+            if (i == 0) {
+                headlineCv = cv;
+                headlineTvs = tvs;
+            }
+        }
+        Stability stability = new Stability(seedRuns);
+        Sweeps sweeps = options.sweeps() ? sweeps(context, split, setup, headlineCv, headlineTvs, progress) : null;
+        progress.end();
+        split.train().unpersist();
+        split.test().unpersist();
+        return new TuningResult(options, split.trainRows(), split.testRows(), headlineCv, headlineTvs,
+                seedRuns.get(0).cvTestScore(), seedRuns.get(0).tvsTestScore(), stability, sweeps,
+                clock.provenance(options.seed(), options.rows(), options.describe()));
+    }
+
+    /** Validator runs the progress bar counts. */
+    private long plannedRuns() {
+        long runs = 2L * options.stabilitySeeds();
+        if (options.sweeps()) {
+            runs += 2L * smallerSizes(options.rows()).size() + 2L * (gridSizes(options.grid().size()).size() - 1) + 1 + 1;
+        }
+        return runs;
+    }
+
+    private record Split(Dataset<Row> train, Dataset<Row> test, int trainRows, int testRows) {
+    }
+
+    /** The churn table for {@code rows}, split into tuning rows and held-out test rows with the lab's seed. */
+    private Split split(LabContext context, int rows) {
+        Dataset<Row> all = ChurnData.generate(context.spark(), ChurnSpec.rows(rows).withSeed(options.seed()));
+        Dataset<Row>[] parts = all.randomSplit(new double[]{1.0 - options.testFraction(), options.testFraction()}, options.seed());
+        Dataset<Row> train = parts[0].cache();
+        Dataset<Row> test = parts[1].cache();
+        return new Split(train, test, (int) train.count(), (int) test.count());
+    }
+
+    private static void warmUp(Dataset<Row> train, TuningSetup setup) {
+        Model<?> model = setup.pipeline().fit(train, setup.paramMaps()[0]);
+        setup.evaluator().evaluate(model.transform(train));
+    }
+
+    private static double testScore(Model<?> bestModel, Split split, TuningSetup setup) {
+        return setup.evaluator().evaluate(bestModel.transform(split.test()));
+    }
+
+    private Sweeps sweeps(LabContext context, Split full, TuningSetup setup, CrossValidation cv, TrainValidation tvs,
+                          Progress progress) {
+        long seed = options.seed();
+        int p = options.parallelism();
+        int g = setup.paramMaps().length;
+        List<Sweeps.Point> dataSize = new ArrayList<>();
+        for (int rows : smallerSizes(options.rows())) {
+            Split smaller = split(context, rows);
+            CrossValidation c = InstrumentedTuning.crossValidate(smaller.train(), setup, options.folds(), seed, p, false);
+            progress.advance("data size " + rows + ": CrossValidator");
+            TrainValidation t = InstrumentedTuning.trainValidate(smaller.train(), setup, options.trainRatio(), seed, p);
+            progress.advance("data size " + rows + ": TrainValidationSplit");
+            dataSize.add(point(c, smaller.trainRows()));
+            dataSize.add(point(t, smaller.trainRows()));
+            smaller.train().unpersist();
+            smaller.test().unpersist();
+        }
+        dataSize.add(point(cv, full.trainRows()));
+        dataSize.add(point(tvs, full.trainRows()));
+
+        List<Sweeps.Point> gridSize = new ArrayList<>();
+        for (int n : gridSizes(g)) {
+            if (n == g) {
+                gridSize.add(point(cv, full.trainRows()));
+                gridSize.add(point(tvs, full.trainRows()));
+                continue;
+            }
+            TuningSetup smaller = setup.firstMaps(n);
+            gridSize.add(point(InstrumentedTuning.crossValidate(full.train(), smaller, options.folds(), seed, p, false),
+                    full.trainRows()));
+            progress.advance("grid size " + n + ": CrossValidator");
+            gridSize.add(point(InstrumentedTuning.trainValidate(full.train(), smaller, options.trainRatio(), seed, p),
+                    full.trainRows()));
+            progress.advance("grid size " + n + ": TrainValidationSplit");
+        }
+
+        int other = p == 1 ? 2 : 1;
+        CrossValidation otherCv = InstrumentedTuning.crossValidate(full.train(), setup, options.folds(), seed, other, false);
+        progress.advance("CrossValidator with parallelism " + other);
+        List<Sweeps.Point> parallelism = new ArrayList<>(List.of(point(cv, full.trainRows()), point(otherCv, full.trainRows())));
+        parallelism.sort(java.util.Comparator.comparingInt(Sweeps.Point::parallelism));
+
+        CrossValidation collected = InstrumentedTuning.crossValidate(full.train(), setup, options.folds(), seed, p, true);
+        progress.advance("CrossValidator with collectSubModels");
+        int kept = java.util.Arrays.stream(collected.model().subModels()).mapToInt(a -> a.length).sum();
+        Sweeps.SubModels subModels = new Sweeps.SubModels(kept, cv.seconds(), collected.seconds(),
+                SizeEstimator.estimate(cv.model()), SizeEstimator.estimate(collected.model()));
+        return new Sweeps(dataSize, gridSize, parallelism, subModels);
+    }
+
+    /** A quarter and half of the rows (at least {@link TuningOptions#MIN_ROWS}, distinct, below {@code rows}). */
+    static List<Integer> smallerSizes(int rows) {
+        Set<Integer> sizes = new LinkedHashSet<>();
+        for (int n : new int[]{rows / 4, rows / 2}) {
+            int size = Math.max(TuningOptions.MIN_ROWS, n);
+            if (size < rows) {
+                sizes.add(size);
+            }
+        }
+        return List.copyOf(sizes);
+    }
+
+    /** 1, about half, and all of the grid (distinct, ascending). */
+    static List<Integer> gridSizes(int size) {
+        Set<Integer> sizes = new LinkedHashSet<>(List.of(1, Math.max(1, size / 2), size));
+        return List.copyOf(sizes);
+    }
+
+    private static Sweeps.Point point(CrossValidation run, int rows) {
+        return new Sweeps.Point(Sweeps.CROSS_VALIDATOR, rows, run.paramMaps().size(), run.parallelism(), run.fits(),
+                run.expectedFits(), run.seconds());
+    }
+
+    private static Sweeps.Point point(TrainValidation run, int rows) {
+        return new Sweeps.Point(Sweeps.TRAIN_VALIDATION_SPLIT, rows, run.paramMaps().size(), run.parallelism(),
+                run.fits(), run.expectedFits(), run.seconds());
+    }
+}
