@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.pipeline.PipelineLab;
+import dev.mlsandbox.pipeline.PipelineLabOptions;
 
 /**
  * The catalog of labs, in the order the tour runs them (the order of the concept map).
@@ -12,6 +14,8 @@ import dev.mlsandbox.lab.LabDescriptor;
 public final class Labs {
 
     private static final List<LabDescriptor> ALL = List.of(
+            new LabDescriptor(PipelineLab.NAME, PipelineLab.SUMMARY, s -> new PipelineLab(PipelineLabOptions.defaults()
+                    .withSeed(s.seed()).withRows(s.rowsOr(PipelineLabOptions.DEFAULT_ROWS))))
     );
 
     private Labs() {

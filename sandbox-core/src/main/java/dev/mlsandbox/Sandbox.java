@@ -9,7 +9,11 @@ import org.apache.spark.sql.SparkSession;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.lab.LabRunner;
 import dev.mlsandbox.lab.Progress;
+import dev.mlsandbox.pipeline.PipelineLab;
+import dev.mlsandbox.pipeline.PipelineLabOptions;
+import dev.mlsandbox.pipeline.PipelineLabResult;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
@@ -72,6 +76,11 @@ public final class Sandbox implements AutoCloseable {
     /** The context labs run against: this session and this sandbox's progress sink. */
     public LabContext context() {
         return new LabContext(spark, progress);
+    }
+
+    /** The Pipeline lab: Estimator, Transformer, PipelineModel, handleInvalid, leakage, save/load. */
+    public LabRunner<PipelineLabOptions, PipelineLabResult> pipeline() {
+        return new LabRunner<>(this::context, PipelineLab::new, PipelineLabOptions::defaults);
     }
 
     /** Runs any lab against this sandbox's session. */
