@@ -1,0 +1,31 @@
+package dev.mlsandbox;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.mlsandbox.lab.LabDescriptor;
+
+/**
+ * The catalog of labs, in the order the tour runs them (the order of the concept map).
+ * A new lab adds one line here and one command class in the CLI.
+ */
+public final class Labs {
+
+    private static final List<LabDescriptor> ALL = List.of(
+    );
+
+    private Labs() {
+    }
+
+    public static List<LabDescriptor> all() {
+        return ALL;
+    }
+
+    public static Optional<LabDescriptor> find(String name) {
+        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(LabDescriptor::name).toList();
+    }
+}

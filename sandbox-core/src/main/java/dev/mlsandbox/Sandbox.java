@@ -1,0 +1,143 @@
+package dev.mlsandbox;
+
+import java.util.Objects;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import dev.mlsandbox.lab.Lab;
+import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.lab.Progress;
+import dev.mlsandbox.spark.ChurnData;
+import dev.mlsandbox.spark.ChurnSpec;
+import dev.mlsandbox.spark.SessionSettings;
+import dev.mlsandbox.spark.SparkSessions;
+
+/**
+ * The front door: one object a notebook or program creates. It owns the JVM's SparkSession and
+ * hands out the labs and tools.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.local()) {
+ *     var result = sandbox.pipeline().run();
+ *     result.report();   // render it, or read the numbers from the result
+ * }
+ * }</pre>
+ *
+ * <p>Spark allows one SparkContext per JVM: every Sandbox in a JVM shares it. {@link #close()}
+ * stops it if this Sandbox started it; a session that was already running when the Sandbox was
+ * built (by a test harness, or the notebook's own code) is left to whoever started it.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private final SessionSettings settings;
+    private final SparkSession spark;
+    private final Progress progress;
+    private final boolean ownsSession;
+
+    private Sandbox(SessionSettings settings, Progress progress) {
+        this.settings = settings;
+        // A session started by someone else (a test harness, the notebook's own code) is theirs to stop.
+        this.ownsSession = SparkSession.getDefaultSession().isEmpty();
+        this.spark = SparkSessions.getOrCreate(settings);
+        this.progress = progress;
+    }
+
+    /** Local mode on every core ({@code local[*]}), UI off, quiet logging; or the master named by
+     * the {@value SessionSettings#MASTER_ENV} environment variable when it is set. */
+    public static Sandbox local() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** The master URL the session runs on. */
+    public String master() {
+        return spark.sparkContext().master();
+    }
+
+    /** The seeded synthetic churn table (see {@link ChurnSpec} for the known relation). */
+    public Dataset<Row> churn(ChurnSpec spec) {
+        return ChurnData.generate(spark, spec);
+    }
+
+    /** The context labs run against: this session and this sandbox's progress sink. */
+    public LabContext context() {
+        return new LabContext(spark, progress);
+    }
+
+    /** Runs any lab against this sandbox's session. */
+    public <R extends LabResult> R run(Lab<R> lab) {
+        return lab.run(context());
+    }
+
+    /** Stops the SparkSession if this Sandbox started it. */
+    @Override
+    public void close() {
+        if (ownsSession) {
+            spark.stop();
+        }
+    }
+
+    /** Chooses the master and session settings; every setting has a default. */
+    public static final class Builder {
+        private SessionSettings settings = SessionSettings.fromEnvironment();
+        private Progress progress = Progress.none();
+
+        private Builder() {
+        }
+
+        /** Any Spark master URL: {@code local[*]}, {@code local[2]}, {@code spark://host:7077}, ... */
+        public Builder master(String master) {
+            settings = settings.withMaster(master);
+            return this;
+        }
+
+        public Builder appName(String appName) {
+            settings = settings.withAppName(appName);
+            return this;
+        }
+
+        public Builder shufflePartitions(int partitions) {
+            settings = settings.withShufflePartitions(partitions);
+            return this;
+        }
+
+        /** Spark's log level: WARN by default, INFO or DEBUG to see what Spark does. */
+        public Builder logLevel(String level) {
+            settings = settings.withLogLevel(level);
+            return this;
+        }
+
+        public Builder config(String key, String value) {
+            settings = settings.withConfig(key, value);
+            return this;
+        }
+
+        public Builder progress(Progress sink) {
+            progress = Objects.requireNonNull(sink, "progress");
+            return this;
+        }
+
+        public Builder settings(SessionSettings all) {
+            settings = Objects.requireNonNull(all, "settings");
+            return this;
+        }
+
+        public Sandbox build() {
+            return new Sandbox(settings, progress);
+        }
+    }
+}

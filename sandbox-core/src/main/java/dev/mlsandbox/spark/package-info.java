@@ -1,0 +1,10 @@
+/**
+ * Spark at the bottom of the stack: the session factory, the JVM flags Spark needs on JDK 17+,
+ * and seeded synthetic data sets.
+ *
+ * <p>{@link dev.mlsandbox.spark.SparkSessions} builds the one session a JVM uses (local[*] by
+ * default, any master URL otherwise) with the sandbox's defaults: UI off, few shuffle partitions,
+ * Spark's own logging quiet. {@link dev.mlsandbox.spark.ChurnData} generates a churn-like table
+ * whose label follows a known logistic relation, so labs can check what a model learned.
+ */
+package dev.mlsandbox.spark;
