@@ -9,42 +9,42 @@ import java.util.List;
  */
 public record Clause(KeyType type, String key, Comparator comparator, Object value, int position) {
 
-  public enum KeyType {
-    METRIC, PARAM, TAG, ATTRIBUTE
-  }
-
-  /** The comparators the grammar knows; {@link #sql} is the only text that reaches SQL. */
-  public enum Comparator {
-    EQ("=", "="), NE("!=", "<>"), GT(">", ">"), GE(">=", ">="), LT("<", "<"), LE("<=", "<="),
-    LIKE("LIKE", "LIKE"), ILIKE("ILIKE", "LIKE"), IN("IN", "IN"), NOT_IN("NOT IN", "NOT IN");
-
-    private final String text;
-    private final String sql;
-
-    Comparator(String text, String sql) {
-      this.text = text;
-      this.sql = sql;
+    public enum KeyType {
+        METRIC, PARAM, TAG, ATTRIBUTE
     }
 
-    public String text() {
-      return text;
+    /** The comparators the grammar knows; {@link #sql} is the only text that reaches SQL. */
+    public enum Comparator {
+        EQ("=", "="), NE("!=", "<>"), GT(">", ">"), GE(">=", ">="), LT("<", "<"), LE("<=", "<="),
+        LIKE("LIKE", "LIKE"), ILIKE("ILIKE", "LIKE"), IN("IN", "IN"), NOT_IN("NOT IN", "NOT IN");
+
+        private final String text;
+        private final String sql;
+
+        Comparator(String text, String sql) {
+            this.text = text;
+            this.sql = sql;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String sql() {
+            return sql;
+        }
+
+        public boolean numeric() {
+            return this == EQ || this == NE || this == GT || this == GE || this == LT || this == LE;
+        }
+
+        public boolean string() {
+            return this == EQ || this == NE || this == LIKE || this == ILIKE;
+        }
     }
 
-    public String sql() {
-      return sql;
+    @SuppressWarnings("unchecked")
+    public List<String> values() {
+        return (List<String>) value;
     }
-
-    public boolean numeric() {
-      return this == EQ || this == NE || this == GT || this == GE || this == LT || this == LE;
-    }
-
-    public boolean string() {
-      return this == EQ || this == NE || this == LIKE || this == ILIKE;
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  public List<String> values() {
-    return (List<String>) value;
-  }
 }

@@ -7,5 +7,5 @@ package dev.mlsandbox.tracking.server;
  */
 @FunctionalInterface
 public interface Handler {
-  Object handle(Request request) throws Exception;
+    Object handle(Request request) throws Exception;
 }

@@ -24,231 +24,231 @@ import java.util.Locale;
  * "NaN"/"Infinity"; a wrong type is INVALID_PARAMETER_VALUE naming the field.
  */
 public final class Request {
-  private final HttpExchange exchange;
-  private final ObjectMapper json;
-  private final String rest;
-  private ObjectNode params;
+    private final HttpExchange exchange;
+    private final ObjectMapper json;
+    private final String rest;
+    private ObjectNode params;
 
-  Request(HttpExchange exchange, ObjectMapper json, String rest) {
-    this.exchange = exchange;
-    this.json = json;
-    this.rest = rest;
-  }
+    Request(HttpExchange exchange, ObjectMapper json, String rest) {
+        this.exchange = exchange;
+        this.json = json;
+        this.rest = rest;
+    }
 
-  public String method() {
-    return exchange.getRequestMethod();
-  }
+    public String method() {
+        return exchange.getRequestMethod();
+    }
 
-  /** For prefix routes: the path after the prefix, percent-decoded. */
-  public String rest() {
-    return rest;
-  }
+    /** For prefix routes: the path after the prefix, percent-decoded. */
+    public String rest() {
+        return rest;
+    }
 
-  public InputStream body() {
-    return exchange.getRequestBody();
-  }
+    public InputStream body() {
+        return exchange.getRequestBody();
+    }
 
-  public String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
-  }
+    public String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
 
-  /** The parameters as one JSON object, whatever the method. */
-  public ObjectNode params() {
-    if (params == null) {
-      params = method().equals("GET") || method().equals("DELETE") ? fromQuery() : fromBody();
+    /** The parameters as one JSON object, whatever the method. */
+    public ObjectNode params() {
+        if (params == null) {
+            params = method().equals("GET") || method().equals("DELETE") ? fromQuery() : fromBody();
+        }
+        return params;
     }
-    return params;
-  }
 
-  private ObjectNode fromQuery() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    String q = exchange.getRequestURI().getRawQuery();
-    if (q == null || q.isEmpty()) {
-      return node;
+    private ObjectNode fromQuery() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        String q = exchange.getRequestURI().getRawQuery();
+        if (q == null || q.isEmpty()) {
+            return node;
+        }
+        for (String pair : q.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            JsonNode existing = node.get(k);
+            if (existing == null) {
+                node.put(k, v);
+            } else if (existing.isArray()) {
+                ((ArrayNode) existing).add(v);
+            } else {
+                ArrayNode arr = node.putArray(k);
+                arr.add(existing);
+                arr.add(v);
+            }
+        }
+        return node;
     }
-    for (String pair : q.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      JsonNode existing = node.get(k);
-      if (existing == null) {
-        node.put(k, v);
-      } else if (existing.isArray()) {
-        ((ArrayNode) existing).add(v);
-      } else {
-        ArrayNode arr = node.putArray(k);
-        arr.add(existing);
-        arr.add(v);
-      }
-    }
-    return node;
-  }
 
-  private static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Malformed query string: '" + s + "' is not valid "
-          + "percent-encoding");
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Malformed query string: '" + s + "' is not valid "
+                    + "percent-encoding");
+        }
     }
-  }
 
-  private ObjectNode fromBody() {
-    byte[] bytes;
-    try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Could not read the request body: " + e.getMessage());
+    private ObjectNode fromBody() {
+        byte[] bytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Could not read the request body: " + e.getMessage());
+        }
+        if (bytes.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Malformed JSON in the request body at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()
+                    + ". Send a JSON object such as {\"experiment_id\": \"1\"}.");
+        } catch (IOException e) {
+            throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Could not read the request body: " + e.getMessage());
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!node.isObject()) {
+            throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object, got "
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return (ObjectNode) node;
     }
-    if (bytes.length == 0) {
-      return JsonNodeFactory.instance.objectNode();
-    }
-    JsonNode node;
-    try {
-      node = json.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Malformed JSON in the request body at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()
-          + ". Send a JSON object such as {\"experiment_id\": \"1\"}.");
-    } catch (IOException e) {
-      throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Could not read the request body: " + e.getMessage());
-    }
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return JsonNodeFactory.instance.objectNode();
-    }
-    if (!node.isObject()) {
-      throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object, got "
-          + node.getNodeType().name().toLowerCase(Locale.ROOT));
-    }
-    return (ObjectNode) node;
-  }
 
-  // ---- typed accessors -------------------------------------------------------------------
+    // ---- typed accessors -------------------------------------------------------------------
 
-  public String string(String name) {
-    return string(params(), name);
-  }
+    public String string(String name) {
+        return string(params(), name);
+    }
 
-  public String required(String name) {
-    String v = string(name);
-    if (v == null || v.isEmpty()) {
-      throw MlflowException.invalid("Missing value for required parameter '" + name + "'. See the API request docs for "
-          + "the correct fields.");
+    public String required(String name) {
+        String v = string(name);
+        if (v == null || v.isEmpty()) {
+            throw MlflowException.invalid("Missing value for required parameter '" + name + "'. See the API request docs for "
+                    + "the correct fields.");
+        }
+        return v;
     }
-    return v;
-  }
 
-  /** {@code run_id}, falling back to the deprecated {@code run_uuid}. */
-  public String runId() {
-    String v = string("run_id");
-    if (v == null || v.isEmpty()) {
-      v = string("run_uuid");
+    /** {@code run_id}, falling back to the deprecated {@code run_uuid}. */
+    public String runId() {
+        String v = string("run_id");
+        if (v == null || v.isEmpty()) {
+            v = string("run_uuid");
+        }
+        if (v == null || v.isEmpty()) {
+            throw MlflowException.invalid("Missing value for required parameter 'run_id'. See the API request docs for the "
+                    + "correct fields.");
+        }
+        return v;
     }
-    if (v == null || v.isEmpty()) {
-      throw MlflowException.invalid("Missing value for required parameter 'run_id'. See the API request docs for the "
-          + "correct fields.");
-    }
-    return v;
-  }
 
-  public Long longValue(String name) {
-    return longValue(params(), name);
-  }
+    public Long longValue(String name) {
+        return longValue(params(), name);
+    }
 
-  public List<String> strings(String name) {
-    JsonNode n = params().get(name);
-    List<String> out = new ArrayList<>();
-    if (n == null || n.isNull()) {
-      return out;
+    public List<String> strings(String name) {
+        JsonNode n = params().get(name);
+        List<String> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (n.isArray()) {
+            for (JsonNode e : n) {
+                out.add(scalar(e, name));
+            }
+        } else {
+            out.add(scalar(n, name));
+        }
+        return out;
     }
-    if (n.isArray()) {
-      for (JsonNode e : n) {
-        out.add(scalar(e, name));
-      }
-    } else {
-      out.add(scalar(n, name));
-    }
-    return out;
-  }
 
-  public ArrayNode array(String name) {
-    JsonNode n = params().get(name);
-    if (n == null || n.isNull()) {
-      return JsonNodeFactory.instance.arrayNode();
+    public ArrayNode array(String name) {
+        JsonNode n = params().get(name);
+        if (n == null || n.isNull()) {
+            return JsonNodeFactory.instance.arrayNode();
+        }
+        if (!n.isArray()) {
+            throw MlflowException.invalid("Invalid value for parameter '" + name + "': expected a list, got "
+                    + n.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return (ArrayNode) n;
     }
-    if (!n.isArray()) {
-      throw MlflowException.invalid("Invalid value for parameter '" + name + "': expected a list, got "
-          + n.getNodeType().name().toLowerCase(Locale.ROOT));
-    }
-    return (ArrayNode) n;
-  }
 
-  static String string(JsonNode obj, String name) {
-    JsonNode n = obj.get(name);
-    if (n == null || n.isNull()) {
-      return null;
+    static String string(JsonNode obj, String name) {
+        JsonNode n = obj.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        return scalar(n, name);
     }
-    return scalar(n, name);
-  }
 
-  private static String scalar(JsonNode n, String name) {
-    if (n.isTextual()) {
-      return n.textValue();
+    private static String scalar(JsonNode n, String name) {
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        if (n.isNumber() || n.isBoolean()) {
+            return n.asText();
+        }
+        throw MlflowException.invalid("Invalid value for parameter '" + name + "': expected a string, got "
+                + n.getNodeType().name().toLowerCase(Locale.ROOT));
     }
-    if (n.isNumber() || n.isBoolean()) {
-      return n.asText();
-    }
-    throw MlflowException.invalid("Invalid value for parameter '" + name + "': expected a string, got "
-        + n.getNodeType().name().toLowerCase(Locale.ROOT));
-  }
 
-  static Long longValue(JsonNode obj, String name) {
-    JsonNode n = obj.get(name);
-    if (n == null || n.isNull()) {
-      return null;
+    static Long longValue(JsonNode obj, String name) {
+        JsonNode n = obj.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            return n.longValue();
+        }
+        if (n.isTextual()) {
+            try {
+                return Long.parseLong(n.textValue().trim());
+            } catch (NumberFormatException e) {
+                // fall through to the error
+            }
+        }
+        throw MlflowException.invalid("Invalid value " + n + " for parameter '" + name + "' supplied. It must be an "
+                + "integer (64-bit).");
     }
-    if (n.isIntegralNumber() && n.canConvertToLong()) {
-      return n.longValue();
-    }
-    if (n.isTextual()) {
-      try {
-        return Long.parseLong(n.textValue().trim());
-      } catch (NumberFormatException e) {
-        // fall through to the error
-      }
-    }
-    throw MlflowException.invalid("Invalid value " + n + " for parameter '" + name + "' supplied. It must be an "
-        + "integer (64-bit).");
-  }
 
-  static double doubleValue(JsonNode obj, String name) {
-    JsonNode n = obj.get(name);
-    if (n == null || n.isNull()) {
-      throw MlflowException.invalid("Missing value for required parameter '" + name + "'.");
+    static double doubleValue(JsonNode obj, String name) {
+        JsonNode n = obj.get(name);
+        if (n == null || n.isNull()) {
+            throw MlflowException.invalid("Missing value for required parameter '" + name + "'.");
+        }
+        if (n.isNumber()) {
+            return n.doubleValue();
+        }
+        if (n.isTextual()) {
+            switch (n.textValue()) {
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    try {
+                        return Double.parseDouble(n.textValue());
+                    } catch (NumberFormatException e) {
+                        // fall through
+                    }
+            }
+        }
+        throw MlflowException.invalid("Got invalid value " + n + " for '" + name + "'. Please specify value as a valid "
+                + "double (64-bit floating point)");
     }
-    if (n.isNumber()) {
-      return n.doubleValue();
-    }
-    if (n.isTextual()) {
-      switch (n.textValue()) {
-        case "NaN":
-          return Double.NaN;
-        case "Infinity":
-          return Double.POSITIVE_INFINITY;
-        case "-Infinity":
-          return Double.NEGATIVE_INFINITY;
-        default:
-          try {
-            return Double.parseDouble(n.textValue());
-          } catch (NumberFormatException e) {
-            // fall through
-          }
-      }
-    }
-    throw MlflowException.invalid("Got invalid value " + n + " for '" + name + "'. Please specify value as a valid "
-        + "double (64-bit floating point)");
-  }
 }

@@ -6,5 +6,5 @@ package dev.mlsandbox.tracking.server;
  */
 @FunctionalInterface
 public interface RouteModule {
-  void register(RouteTable routes);
+    void register(RouteTable routes);
 }

@@ -12,18 +12,18 @@ import java.util.Objects;
  */
 public record Migration(String component, int version, String description, Statements statements) {
 
-  /** Produces the DDL/DML of a migration for a dialect. */
-  @FunctionalInterface
-  public interface Statements {
-    List<String> sql(Dialect dialect);
-  }
-
-  public Migration {
-    Objects.requireNonNull(component, "component");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(statements, "statements");
-    if (version < 1) {
-      throw new IllegalArgumentException("migration versions start at 1, got " + version);
+    /** Produces the DDL/DML of a migration for a dialect. */
+    @FunctionalInterface
+    public interface Statements {
+        List<String> sql(Dialect dialect);
     }
-  }
+
+    public Migration {
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(statements, "statements");
+        if (version < 1) {
+            throw new IllegalArgumentException("migration versions start at 1, got " + version);
+        }
+    }
 }
