@@ -16,6 +16,10 @@ import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
 import dev.mlsandbox.spark.SparkSessions;
 import dev.mlsandbox.tracking.EmbeddedTracking;
+import dev.mlsandbox.tracking.lab.TrackingLab;
+import dev.mlsandbox.tracking.lab.TrackingLabOptions;
+import dev.mlsandbox.tracking.lab.TrackingLabResult;
+import dev.mlsandbox.lab.LabRunner;
 
 /**
  * The front door: one object a notebook or program creates. It owns the JVM's SparkSession and
@@ -88,6 +92,11 @@ public final class Sandbox implements AutoCloseable {
      */
     public EmbeddedTracking tracking() {
         return tracking;
+    }
+
+    /** The tracking lab: {@code sandbox.trackingLab().run()}. */
+    public LabRunner<TrackingLabOptions, TrackingLabResult> trackingLab() {
+        return new LabRunner<>(this::context, TrackingLab::new, TrackingLabOptions::defaults);
     }
 
     /** Runs any lab against this sandbox's session. */

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 TourCommand.class,
                 ExampleCommand.class,
                 JvmFlagsCommand.class,
+                ServerCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with:  bin/sandbox tour      then open reports/index.html",
                 "Docs:        docs/ (one page per concept), README.md"})
