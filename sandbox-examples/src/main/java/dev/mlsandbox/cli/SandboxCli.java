@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 LabCommand.class,
                 TourCommand.class,
                 ExampleCommand.class,
+                DriftCommand.class,
                 JvmFlagsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with:  bin/sandbox tour      then open reports/index.html",
