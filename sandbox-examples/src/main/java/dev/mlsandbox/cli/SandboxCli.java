@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 LabCommand.class,
                 TourCommand.class,
                 ExampleCommand.class,
+                DriftCommand.class,
                 JvmFlagsCommand.class,
                 ServerCommand.class,
                 CommandLine.HelpCommand.class},
