@@ -6,6 +6,8 @@ import java.util.Optional;
 import dev.mlsandbox.lab.LabDescriptor;
 import dev.mlsandbox.pipeline.PipelineLab;
 import dev.mlsandbox.pipeline.PipelineLabOptions;
+import dev.mlsandbox.tracking.lab.TrackingLab;
+import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 
 /**
  * The catalog of labs, in the order the tour runs them (the order of the concept map).
@@ -15,7 +17,10 @@ public final class Labs {
 
     private static final List<LabDescriptor> ALL = List.of(
             new LabDescriptor(PipelineLab.NAME, PipelineLab.SUMMARY, s -> new PipelineLab(PipelineLabOptions.defaults()
-                    .withSeed(s.seed()).withRows(s.rowsOr(PipelineLabOptions.DEFAULT_ROWS))))
+                    .withSeed(s.seed()).withRows(s.rowsOr(PipelineLabOptions.DEFAULT_ROWS)))),
+            new LabDescriptor("tracking", "Experiment tracking: team experiments, tagged runs, search/order/paginate with the MLflow client, and its failure modes",
+                    s -> new TrackingLab(TrackingLabOptions.defaults().withSeed(s.seed())
+                            .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam())))))
     );
 
     private Labs() {
