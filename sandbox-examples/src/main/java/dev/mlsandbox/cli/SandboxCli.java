@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 ExampleCommand.class,
                 DriftCommand.class,
                 JvmFlagsCommand.class,
+                ServerCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with:  bin/sandbox tour      then open reports/index.html",
                 "Docs:        docs/ (one page per concept), README.md"})
