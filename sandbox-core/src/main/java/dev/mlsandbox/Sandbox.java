@@ -26,17 +26,21 @@ import dev.mlsandbox.spark.SparkSessions;
  * }
  * }</pre>
  *
- * <p>Spark allows one SparkContext per JVM: every Sandbox in a JVM shares it, and {@link #close()}
- * stops it.
+ * <p>Spark allows one SparkContext per JVM: every Sandbox in a JVM shares it. {@link #close()}
+ * stops it if this Sandbox started it; a session that was already running when the Sandbox was
+ * built (by a test harness, or the notebook's own code) is left to whoever started it.
  */
 public final class Sandbox implements AutoCloseable {
 
     private final SessionSettings settings;
     private final SparkSession spark;
     private final Progress progress;
+    private final boolean ownsSession;
 
     private Sandbox(SessionSettings settings, Progress progress) {
         this.settings = settings;
+        // A session started by someone else (a test harness, the notebook's own code) is theirs to stop.
+        this.ownsSession = SparkSession.getDefaultSession().isEmpty();
         this.spark = SparkSessions.getOrCreate(settings);
         this.progress = progress;
     }
@@ -79,9 +83,12 @@ public final class Sandbox implements AutoCloseable {
         return lab.run(context());
     }
 
+    /** Stops the SparkSession if this Sandbox started it. */
     @Override
     public void close() {
-        spark.stop();
+        if (ownsSession) {
+            spark.stop();
+        }
     }
 
     /** Chooses the master and session settings; every setting has a default. */
