@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.tracking.lab.TrackingLab;
+import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 
 /**
  * The catalog of labs, in the order the tour runs them (the order of the concept map).
@@ -12,6 +14,9 @@ import dev.mlsandbox.lab.LabDescriptor;
 public final class Labs {
 
     private static final List<LabDescriptor> ALL = List.of(
+            new LabDescriptor("tracking", "Experiment tracking: team experiments, tagged runs, search/order/paginate with the MLflow client, and its failure modes",
+                    s -> new TrackingLab(TrackingLabOptions.defaults().withSeed(s.seed())
+                            .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam())))))
     );
 
     private Labs() {

@@ -1,5 +1,6 @@
 package dev.mlsandbox;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 import org.apache.spark.sql.Dataset;
@@ -14,6 +15,11 @@ import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
 import dev.mlsandbox.spark.SparkSessions;
+import dev.mlsandbox.tracking.EmbeddedTracking;
+import dev.mlsandbox.tracking.lab.TrackingLab;
+import dev.mlsandbox.tracking.lab.TrackingLabOptions;
+import dev.mlsandbox.tracking.lab.TrackingLabResult;
+import dev.mlsandbox.lab.LabRunner;
 
 /**
  * The front door: one object a notebook or program creates. It owns the JVM's SparkSession and
@@ -36,6 +42,7 @@ public final class Sandbox implements AutoCloseable {
     private final SparkSession spark;
     private final Progress progress;
     private final boolean ownsSession;
+    private final EmbeddedTracking tracking = new EmbeddedTracking(Path.of("mlruns"));
 
     private Sandbox(SessionSettings settings, Progress progress) {
         this.settings = settings;
@@ -73,9 +80,23 @@ public final class Sandbox implements AutoCloseable {
         return ChurnData.generate(spark, spec);
     }
 
-    /** The context labs run against: this session and this sandbox's progress sink. */
+    /** The context labs run against: this session, this sandbox's progress sink, and where runs are logged. */
     public LabContext context() {
-        return new LabContext(spark, progress);
+        return new LabContext(spark, progress, tracking.runLogger());
+    }
+
+    /**
+     * Experiment tracking: {@code sandbox.tracking().start()} starts an MLflow-compatible server in
+     * this JVM (store and artifacts under ./mlruns) and returns its URI; labs then log their runs
+     * to it. Without it, labs log to MLFLOW_TRACKING_URI when that is set.
+     */
+    public EmbeddedTracking tracking() {
+        return tracking;
+    }
+
+    /** The tracking lab: {@code sandbox.trackingLab().run()}. */
+    public LabRunner<TrackingLabOptions, TrackingLabResult> trackingLab() {
+        return new LabRunner<>(this::context, TrackingLab::new, TrackingLabOptions::defaults);
     }
 
     /** Runs any lab against this sandbox's session. */
@@ -86,6 +107,7 @@ public final class Sandbox implements AutoCloseable {
     /** Stops the SparkSession if this Sandbox started it. */
     @Override
     public void close() {
+        tracking.close();
         if (ownsSession) {
             spark.stop();
         }

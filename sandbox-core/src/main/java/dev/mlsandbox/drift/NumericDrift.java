@@ -90,7 +90,8 @@ public record NumericDrift(String name, long referenceCount, long currentCount, 
         return sum;
     }
 
-    static List<String> labels(QuantileBins bins) {
+    /** Bin labels such as {@code [0.1, 0.2)} for charts. */
+    public static List<String> labels(QuantileBins bins) {
         double[] e = bins.edges();
         List<String> out = new ArrayList<>();
         for (int k = 0; k <= e.length; k++) {

@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
                 LabCommand.class,
                 TourCommand.class,
                 ExampleCommand.class,
+                DriftCommand.class,
                 JvmFlagsCommand.class,
+                ServerCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with:  bin/sandbox tour      then open reports/index.html",
                 "Docs:        docs/ (one page per concept), README.md"})
