@@ -133,7 +133,16 @@ public final class Validation {
         batchLimit("params", MAX_PARAMS_TAGS_PER_BATCH, params.size());
         batchLimit("tags", MAX_PARAMS_TAGS_PER_BATCH, tags.size());
         batchLimit("metrics, params, and tags", MAX_ENTITIES_PER_BATCH, metrics.size() + params.size() + tags.size());
-        metrics.forEach(Validation::metric);
+        // keys repeat across a batch (1000 points of a few metrics): check each distinct key once
+        Set<String> checkedKeys = new HashSet<>();
+        for (Metric m : metrics) {
+            if (checkedKeys.add(m.key())) {
+                key("Metric", m.key());
+            }
+            if (m.timestamp() < 0) {
+                metric(m);
+            }
+        }
         params.forEach(Validation::param);
         tags.forEach(Validation::tag);
         Set<String> seen = new HashSet<>();
