@@ -3,6 +3,8 @@ package dev.mlsandbox;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mlsandbox.drift.lab.DriftLab;
+import dev.mlsandbox.drift.lab.DriftLabOptions;
 import dev.mlsandbox.lab.LabDescriptor;
 import dev.mlsandbox.pipeline.PipelineLab;
 import dev.mlsandbox.pipeline.PipelineLabOptions;
@@ -20,7 +22,10 @@ public final class Labs {
                     .withSeed(s.seed()).withRows(s.rowsOr(PipelineLabOptions.DEFAULT_ROWS)))),
             new LabDescriptor("tracking", "Experiment tracking: team experiments, tagged runs, search/order/paginate with the MLflow client, and its failure modes",
                     s -> new TrackingLab(TrackingLabOptions.defaults().withSeed(s.seed())
-                            .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam())))))
+                            .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam()))))),
+            new LabDescriptor("drift", "Drift: covariate/prior/concept drift vs model quality, KS power curve, PSI vs binning, PSI/KS disagreements",
+                    s -> new DriftLab(DriftLabOptions.defaults().withSeed(s.seed())
+                            .withRowsPerWindow(Math.max(100, s.rowsOr(DriftLabOptions.defaults().rowsPerWindow())))))
     );
 
     private Labs() {

@@ -23,6 +23,9 @@ import dev.mlsandbox.tracking.EmbeddedTracking;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 import dev.mlsandbox.tracking.lab.TrackingLabResult;
+import dev.mlsandbox.drift.lab.DriftLab;
+import dev.mlsandbox.drift.lab.DriftLabOptions;
+import dev.mlsandbox.drift.lab.DriftLabResult;
 
 /**
  * The front door: one object a notebook or program creates. It owns the JVM's SparkSession and
@@ -95,6 +98,11 @@ public final class Sandbox implements AutoCloseable {
      */
     public EmbeddedTracking tracking() {
         return tracking;
+    }
+
+    /** The drift lab: {@code sandbox.driftLab().run()}; the engine itself is {@link dev.mlsandbox.drift.DriftEngine}. */
+    public LabRunner<DriftLabOptions, DriftLabResult> driftLab() {
+        return new LabRunner<>(this::context, DriftLab::new, DriftLabOptions::defaults);
     }
 
     /** The tracking lab: {@code sandbox.trackingLab().run()}. */
