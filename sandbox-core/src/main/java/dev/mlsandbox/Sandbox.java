@@ -1,5 +1,6 @@
 package dev.mlsandbox;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 import org.apache.spark.sql.Dataset;
@@ -11,10 +12,20 @@ import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.LabResult;
 import dev.mlsandbox.lab.LabRunner;
 import dev.mlsandbox.lab.Progress;
+import dev.mlsandbox.pipeline.PipelineLab;
+import dev.mlsandbox.pipeline.PipelineLabOptions;
+import dev.mlsandbox.pipeline.PipelineLabResult;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
 import dev.mlsandbox.spark.SparkSessions;
+import dev.mlsandbox.tracking.EmbeddedTracking;
+import dev.mlsandbox.tracking.lab.TrackingLab;
+import dev.mlsandbox.tracking.lab.TrackingLabOptions;
+import dev.mlsandbox.tracking.lab.TrackingLabResult;
+import dev.mlsandbox.drift.lab.DriftLab;
+import dev.mlsandbox.drift.lab.DriftLabOptions;
+import dev.mlsandbox.drift.lab.DriftLabResult;
 import dev.mlsandbox.tuning.TuningLab;
 import dev.mlsandbox.tuning.TuningOptions;
 import dev.mlsandbox.tuning.TuningResult;
@@ -30,17 +41,22 @@ import dev.mlsandbox.tuning.TuningResult;
  * }
  * }</pre>
  *
- * <p>Spark allows one SparkContext per JVM: every Sandbox in a JVM shares it, and {@link #close()}
- * stops it.
+ * <p>Spark allows one SparkContext per JVM: every Sandbox in a JVM shares it. {@link #close()}
+ * stops it if this Sandbox started it; a session that was already running when the Sandbox was
+ * built (by a test harness, or the notebook's own code) is left to whoever started it.
  */
 public final class Sandbox implements AutoCloseable {
 
     private final SessionSettings settings;
     private final SparkSession spark;
     private final Progress progress;
+    private final boolean ownsSession;
+    private final EmbeddedTracking tracking = new EmbeddedTracking(Path.of("mlruns"));
 
     private Sandbox(SessionSettings settings, Progress progress) {
         this.settings = settings;
+        // A session started by someone else (a test harness, the notebook's own code) is theirs to stop.
+        this.ownsSession = SparkSession.getDefaultSession().isEmpty();
         this.spark = SparkSessions.getOrCreate(settings);
         this.progress = progress;
     }
@@ -73,9 +89,33 @@ public final class Sandbox implements AutoCloseable {
         return ChurnData.generate(spark, spec);
     }
 
-    /** The context labs run against: this session and this sandbox's progress sink. */
+    /** The context labs run against: this session, this sandbox's progress sink, and where runs are logged. */
     public LabContext context() {
-        return new LabContext(spark, progress);
+        return new LabContext(spark, progress, tracking.runLogger());
+    }
+
+    /**
+     * Experiment tracking: {@code sandbox.tracking().start()} starts an MLflow-compatible server in
+     * this JVM (store and artifacts under ./mlruns) and returns its URI; labs then log their runs
+     * to it. Without it, labs log to MLFLOW_TRACKING_URI when that is set.
+     */
+    public EmbeddedTracking tracking() {
+        return tracking;
+    }
+
+    /** The drift lab: {@code sandbox.driftLab().run()}; the engine itself is {@link dev.mlsandbox.drift.DriftEngine}. */
+    public LabRunner<DriftLabOptions, DriftLabResult> driftLab() {
+        return new LabRunner<>(this::context, DriftLab::new, DriftLabOptions::defaults);
+    }
+
+    /** The tracking lab: {@code sandbox.trackingLab().run()}. */
+    public LabRunner<TrackingLabOptions, TrackingLabResult> trackingLab() {
+        return new LabRunner<>(this::context, TrackingLab::new, TrackingLabOptions::defaults);
+    }
+
+    /** The Pipeline lab: Estimator, Transformer, PipelineModel, handleInvalid, leakage, save/load. */
+    public LabRunner<PipelineLabOptions, PipelineLabResult> pipeline() {
+        return new LabRunner<>(this::context, PipelineLab::new, PipelineLabOptions::defaults);
     }
 
     /** The tuning lab: CrossValidator vs TrainValidationSplit, cost and variance measured. */
@@ -88,9 +128,13 @@ public final class Sandbox implements AutoCloseable {
         return lab.run(context());
     }
 
+    /** Stops the SparkSession if this Sandbox started it. */
     @Override
     public void close() {
-        spark.stop();
+        tracking.close();
+        if (ownsSession) {
+            spark.stop();
+        }
     }
 
     /** Chooses the master and session settings; every setting has a default. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.mlsandbox.tracking.RunLogger;
+
 import org.apache.spark.sql.SparkSession;
 
 import dev.mlsandbox.report.Provenance;
@@ -13,10 +15,25 @@ public final class LabContext {
 
     private final SparkSession spark;
     private final Progress progress;
+    private final RunLogger tracking;
 
     public LabContext(SparkSession spark, Progress progress) {
+        this(spark, progress, RunLogger.fromEnvironment());
+    }
+
+    /** @param tracking where labs log their runs ({@link RunLogger#none()} to log nowhere) */
+    public LabContext(SparkSession spark, Progress progress, RunLogger tracking) {
         this.spark = Objects.requireNonNull(spark, "spark");
         this.progress = progress == null ? Progress.none() : progress;
+        this.tracking = tracking == null ? RunLogger.none() : tracking;
+    }
+
+    /**
+     * Where the lab logs its run (params, per-fold metrics, tags, the report as an artifact):
+     * disabled unless MLFLOW_TRACKING_URI is set or {@code sandbox.tracking().start()} was called.
+     */
+    public RunLogger tracking() {
+        return tracking;
     }
 
     public SparkSession spark() {

@@ -78,10 +78,11 @@ final class TuningTakeaways {
                     + "fit count is unchanged (" + p1.fits() + ").", "sweeps.parallelism.speedup", speedup);
 
             Sweeps.SubModels sub = s.collectSubModels();
-            b.takeaway("collectSubModels kept " + sub.subModels() + " fold models on the driver: the fitted model grew from "
-                    + number(sub.bytesWithout() / 1024.0) + " KB to " + number(sub.bytesWith() / 1024.0) + " KB (+"
-                    + number(sub.extraBytes() / 1024.0) + " KB) and the fit took " + seconds(sub.secondsWith()) + " vs "
-                    + seconds(sub.secondsWithout()) + ".", "sweeps.collectSubModels.extraBytes", sub.extraBytes());
+            b.takeaway("collectSubModels kept " + sub.subModels() + " fold models on the driver: "
+                    + number(sub.extraBytes() / 1024.0) + " KB more retained memory (about "
+                    + number(sub.extraBytes() / 1024.0 / Math.max(1, sub.subModels())) + " KB per model, training summary "
+                    + "included); the fit took " + seconds(sub.secondsWith()) + " vs " + seconds(sub.secondsWithout()) + ".",
+                    "sweeps.collectSubModels.extraBytes", sub.extraBytes());
         });
     }
 }

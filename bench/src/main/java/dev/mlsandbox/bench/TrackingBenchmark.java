@@ -1,0 +1,237 @@
+package dev.mlsandbox.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.Param;
+import org.mlflow.api.proto.Service.RunTag;
+import org.mlflow.api.proto.Service.ViewType;
+import org.mlflow.tracking.MlflowClient;
+
+import dev.mlsandbox.tracking.TrackingServerMain;
+
+/**
+ * Tracking server speed with the real MLflow Java client over loopback, the server in its own
+ * JVM capped at -Xmx256m:
+ * (1) log-batch ingest in metrics/s against the raw SQLite insert rate of the same rows with the
+ * same schema, pragmas and commit size, measured in this run (the ceiling);
+ * (2) search over 10,000 runs with a metric and a param filter, p50 latency;
+ * (3) the server's live heap when idle after the workload (jcmd GC.heap_info after GC.run).
+ * Args: [runs=10000] [batches=300] [threads=2].
+ */
+public final class TrackingBenchmark {
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Path dir = Files.createTempDirectory("tracking-bench");
+        System.out.printf("tracking benchmark: %d runs for search, %d log-batch requests x 1000 metrics, %d client threads%n",
+                runs, batches, threads);
+
+        double rawRate = rawSqliteRate(dir.resolve("raw.db"), batches);
+        System.out.printf("%-44s %,12.0f rows/s%n", "raw SQLite insert (JDBC, batches of 1000)", rawRate);
+
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process server = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                TrackingServerMain.class.getName(), "--port", "0", "--backend-store-uri",
+                "sqlite:///" + dir.resolve("mlruns.db"), "--artifacts-destination", dir.resolve("art").toString())
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        while (line != null && !line.startsWith("listening ")) {
+            line = out.readLine();
+        }
+        if (line == null) {
+            throw new IllegalStateException("server did not start");
+        }
+        String uri = line.substring("listening ".length()).trim();
+        try {
+            double ingest = ingest(uri, batches, threads);
+            System.out.printf("%-44s %,12.0f metrics/s%n", "server log-batch ingest (MlflowClient)", ingest);
+            System.out.printf("%-44s %8.1f %% of the raw ceiling; goal >= 50,000 metrics/s: %s%n", "server / raw SQLite",
+                    100 * ingest / rawRate, ingest >= 50_000 ? "met" : "NOT met");
+
+            String exp = seed(uri, runs, threads);
+            double[] latency = search(uri, exp, 1000);
+            double[] small = search(uri, exp, 100);
+            System.out.printf("%-44s p50 %6.1f ms  p90 %6.1f ms  (%d queries)%n",
+                    "search 10k runs, max_results=1000", pct(latency, 50), pct(latency, 90), latency.length);
+            System.out.printf("%-44s p50 %6.1f ms  p90 %6.1f ms  (%d queries)%n",
+                    "search 10k runs, max_results=100", pct(small, 50), pct(small, 90), small.length);
+            double heap = idleHeap(server.pid());
+            System.out.printf("%-44s %8.1f MiB (JVM capped at -Xmx256m); goal < 256 MiB: %s%n",
+                    "server live heap, idle after workload", heap, heap < 256 ? "met" : "NOT met");
+            System.out.printf("%-44s %s%n", "search p50 goal <= 100 ms (max_results=1000)", pct(latency, 50) <= 100 ? "met" : "NOT met");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The ceiling: the same rows, schema and pragmas, straight through JDBC, one commit per 1000 rows. */
+    static double rawSqliteRate(Path file, int batches) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("CREATE TABLE metrics (run_uuid VARCHAR(32) NOT NULL, key VARCHAR(250) NOT NULL, value REAL NOT NULL, "
+                        + "is_nan INTEGER NOT NULL, timestamp INTEGER NOT NULL, step INTEGER NOT NULL)");
+                s.execute("CREATE INDEX metrics_by_run_key ON metrics (run_uuid, key, step)");
+            }
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics VALUES (?, ?, ?, 0, ?, ?)")) {
+                for (int b = 0; b < batches; b++) {
+                    for (int i = 0; i < 1000; i++) {
+                        ps.setString(1, "run" + (b % 16));
+                        ps.setString(2, "m" + (i % 10));
+                        ps.setDouble(3, i * 0.001);
+                        ps.setLong(4, b * 1000L + i);
+                        ps.setLong(5, b * 100L + i / 10);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            return batches * 1000.0 / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    static double ingest(String uri, int batches, int threads) throws Exception {
+        try (MlflowClient setup = new MlflowClient(uri)) {
+            String exp = setup.createExperiment("ingest");
+            List<String> runIds = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                runIds.add(setup.createRun(exp).getRunId());
+            }
+            // warm-up: JIT and connection setup on both sides
+            runBatches(uri, runIds, 20, threads, 0);
+            long start = System.nanoTime();
+            runBatches(uri, runIds, batches, threads, 1_000_000);
+            return batches * 1000.0 / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void runBatches(String uri, List<String> runIds, int batches, int threads, long stepBase) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            fs.add(pool.submit(() -> {
+                try (MlflowClient c = new MlflowClient(uri)) {
+                    for (int b = id; b < batches; b += threads) {
+                        List<Metric> ms = new ArrayList<>(1000);
+                        for (int i = 0; i < 1000; i++) {
+                            ms.add(Metric.newBuilder().setKey("m" + (i % 10)).setValue(i * 0.001).setTimestamp(b * 1000L + i)
+                                    .setStep(stepBase + b * 100L + i / 10).build());
+                        }
+                        c.logBatch(runIds.get(id), ms, List.of(), List.of());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    /** 10,000 runs: rmse uniform in [0,1), model one of four, a tag. */
+    static String seed(String uri, int runs, int threads) throws Exception {
+        String exp;
+        try (MlflowClient c = new MlflowClient(uri)) {
+            exp = c.createExperiment("search");
+        }
+        String[] models = {"gbt", "rf", "lr", "svm"};
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads * 2);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < threads * 2; t++) {
+            int id = t;
+            int n = threads * 2;
+            fs.add(pool.submit(() -> {
+                SplittableRandom r = new SplittableRandom(42 + id);
+                try (MlflowClient c = new MlflowClient(uri)) {
+                    for (int i = id; i < runs; i += n) {
+                        String run = c.createRun(exp).getRunId();
+                        c.logBatch(run, List.of(Metric.newBuilder().setKey("rmse").setValue(r.nextDouble()).setTimestamp(1)
+                                .setStep(0).build(), Metric.newBuilder().setKey("mae").setValue(r.nextDouble()).setTimestamp(1)
+                                .setStep(0).build()),
+                                List.of(Param.newBuilder().setKey("model").setValue(models[i % 4]).build(),
+                                        Param.newBuilder().setKey("depth").setValue(Integer.toString(i % 10)).build()),
+                                List.of(RunTag.newBuilder().setKey("team").setValue("t" + (i % 3)).build()));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.printf("%-44s %8.1f s%n", "seeded " + runs + " runs via the client", (System.nanoTime() - start) / 1e9);
+        return exp;
+    }
+
+    static double[] search(String uri, String exp, int maxResults) {
+        try (MlflowClient c = new MlflowClient(uri)) {
+            String filter = "metrics.rmse < 0.5 AND params.model = 'gbt'";
+            for (int i = 0; i < 5; i++) {
+                c.searchRuns(List.of(exp), filter, ViewType.ACTIVE_ONLY, maxResults);
+            }
+            double[] ms = new double[30];
+            int matched = 0;
+            for (int i = 0; i < ms.length; i++) {
+                long start = System.nanoTime();
+                matched = c.searchRuns(List.of(exp), filter, ViewType.ACTIVE_ONLY, maxResults).getItems().size();
+                ms[i] = (System.nanoTime() - start) / 1e6;
+            }
+            System.out.printf("  filter \"%s\": %d runs on the first page%n", filter, matched);
+            return ms;
+        }
+    }
+
+    static double pct(double[] xs, int p) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
+    }
+
+    /** Live heap of the server process after a full GC, from jcmd. */
+    static double idleHeap(long pid) throws Exception {
+        Thread.sleep(1000);
+        run("jcmd", Long.toString(pid), "GC.run");
+        String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+        // "garbage-first heap   total 262144K, used 41234K"
+        var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read heap from jcmd: " + info);
+        }
+        return Long.parseLong(m.group(1)) / 1024.0;
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return s;
+    }
+}

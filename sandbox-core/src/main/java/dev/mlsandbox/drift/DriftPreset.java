@@ -1,0 +1,166 @@
+package dev.mlsandbox.drift;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which test decides drift, with which threshold: the "test" layer between metrics and report.
+ * <ul>
+ *   <li>{@link #EVIDENTLY}: Evidently's defaults. Reference of at most 1000 rows: KS p &lt; 0.05
+ *       (numeric) and chi-square p &lt; 0.05 (categorical); larger: Wasserstein normalised by the
+ *       reference std &ge; 0.1 (numeric) and Jensen-Shannon distance &ge; 0.1 (categorical). The data
+ *       set drifts when at least 50 % of the columns do. No multiple-testing correction. (Evidently
+ *       uses a two-proportion z-test for binary categoricals on small references; we use chi-square.)</li>
+ *   <li>{@link #LAKEHOUSE}: the metrics Databricks Lakehouse Monitoring writes to its drift table,
+ *       judged by the usual PSI bands: &lt; 0.1 no change, 0.1-0.2 moderate, &ge; 0.2 significant
+ *       (drifted). The data set drifts when any column is significant.</li>
+ *   <li>{@link #RIGOROUS} (the default): the KS / chi-square p-values of all columns are corrected
+ *       with Benjamini-Hochberg (false discovery rate 0.05), and a column drifts only if its
+ *       corrected p-value is below 0.05 <em>and</em> its effect size (KS D, or total variation for
+ *       categoricals) is at least 0.1, so a huge sample does not flag a negligible shift. The data
+ *       set drifts when any column does (the correction already controls false alarms).</li>
+ *   <li>{@link #RIGOROUS_BONFERRONI}: the same with Bonferroni (family-wise error 0.05).</li>
+ * </ul>
+ */
+public enum DriftPreset {
+    EVIDENTLY("evidently"),
+    LAKEHOUSE("lakehouse"),
+    RIGOROUS("rigorous"),
+    RIGOROUS_BONFERRONI("rigorous-bonferroni");
+
+    /** Significance level of every p-value test. */
+    public static final double ALPHA = 0.05;
+    /** Evidently switches from p-value tests to distances above this reference size. */
+    public static final int EVIDENTLY_SMALL_REFERENCE = 1000;
+    /** Evidently's distance thresholds (normalised Wasserstein and JS). */
+    public static final double EVIDENTLY_DISTANCE_THRESHOLD = 0.1;
+    /** Evidently's dataset-drift share. */
+    public static final double EVIDENTLY_DATASET_SHARE = 0.5;
+    /** PSI band edges. */
+    public static final double PSI_MODERATE = 0.1;
+    public static final double PSI_SIGNIFICANT = 0.2;
+    /** Effect-size floor of the rigorous presets (KS D or TV). */
+    public static final double EFFECT_SIZE_FLOOR = 0.1;
+
+    private final String id;
+
+    DriftPreset(String id) {
+        this.id = id;
+    }
+
+    /** The name used on the command line and in reports. */
+    public String id() {
+        return id;
+    }
+
+    /** Looks a preset up by its name; the error lists the valid names. */
+    public static DriftPreset byName(String name) {
+        for (DriftPreset p : values()) {
+            if (p.id.equals(name.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new DriftInputException("unknown preset '" + name + "'; use one of "
+                + Arrays.stream(values()).map(DriftPreset::id).toList());
+    }
+
+    /** The PSI band of a value: none, moderate or significant. */
+    public static String psiBand(double psi) {
+        return psi < PSI_MODERATE ? "none" : psi < PSI_SIGNIFICANT ? "moderate" : "significant";
+    }
+
+    /** Judges every column and the data set. */
+    public DriftVerdict decide(List<ColumnDrift> columns) {
+        List<ColumnVerdict> out = new ArrayList<>();
+        switch (this) {
+            case EVIDENTLY -> columns.forEach(c -> out.add(evidently(c)));
+            case LAKEHOUSE -> columns.forEach(c -> {
+                String band = psiBand(c.psi());
+                out.add(new ColumnVerdict(c.name(), "psi", c.psi(), PSI_SIGNIFICANT, c.psi() >= PSI_SIGNIFICANT,
+                        "PSI " + fmt(c.psi()) + " is in band '" + band + "' (>= 0.2 is significant)"));
+            });
+            default -> out.addAll(rigorous(columns));
+        }
+        long drifted = out.stream().filter(ColumnVerdict::drifted).count();
+        double share = out.isEmpty() ? 0.0 : (double) drifted / out.size();
+        return switch (this) {
+            case EVIDENTLY -> new DriftVerdict(id, out, share, !out.isEmpty() && share >= EVIDENTLY_DATASET_SHARE,
+                    "dataset drift when at least 50 % of the columns drift");
+            case LAKEHOUSE -> new DriftVerdict(id, out, share, drifted > 0,
+                    "dataset drift when any column's PSI is significant (>= 0.2)");
+            default -> new DriftVerdict(id, out, share, drifted > 0,
+                    "dataset drift when any column drifts after the " + correctionName() + " correction");
+        };
+    }
+
+    private static ColumnVerdict evidently(ColumnDrift c) {
+        boolean small = c.referenceCount() <= EVIDENTLY_SMALL_REFERENCE;
+        if (c instanceof NumericDrift n) {
+            if (small) {
+                return new ColumnVerdict(c.name(), "ks", n.pValue(), ALPHA, n.pValue() < ALPHA,
+                        "reference <= 1000 rows: KS p-value " + fmt(n.pValue()) + " vs 0.05");
+            }
+            double w = n.wassersteinNormalized();
+            return new ColumnVerdict(c.name(), "wassersteinNormalized", w, EVIDENTLY_DISTANCE_THRESHOLD,
+                    w >= EVIDENTLY_DISTANCE_THRESHOLD, "reference > 1000 rows: Wasserstein / std " + fmt(w) + " vs 0.1");
+        }
+        if (small) {
+            return new ColumnVerdict(c.name(), "chiSquare", c.pValue(), ALPHA, c.pValue() < ALPHA,
+                    "reference <= 1000 rows: chi-square p-value " + fmt(c.pValue()) + " vs 0.05");
+        }
+        double js = c.jensenShannon();
+        return new ColumnVerdict(c.name(), "jensenShannon", js, EVIDENTLY_DISTANCE_THRESHOLD,
+                js >= EVIDENTLY_DISTANCE_THRESHOLD, "reference > 1000 rows: Jensen-Shannon " + fmt(js) + " vs 0.1");
+    }
+
+    private List<ColumnVerdict> rigorous(List<ColumnDrift> columns) {
+        double[] p = columns.stream().mapToDouble(ColumnDrift::pValue).toArray();
+        double[] adj = this == RIGOROUS ? benjaminiHochberg(p) : bonferroni(p);
+        List<ColumnVerdict> out = new ArrayList<>();
+        for (int k = 0; k < columns.size(); k++) {
+            ColumnDrift c = columns.get(k);
+            boolean significant = adj[k] < ALPHA;
+            boolean large = c.effectSize() >= EFFECT_SIZE_FLOOR;
+            String effect = c instanceof NumericDrift ? "KS D" : "TV";
+            out.add(new ColumnVerdict(c.name(), c instanceof NumericDrift ? "ks" : "chiSquare", adj[k], ALPHA,
+                    significant && large, correctionName() + "-adjusted p " + fmt(adj[k]) + (significant ? " < " : " >= ")
+                    + "0.05, " + effect + " " + fmt(c.effectSize()) + (large ? " >= " : " < ") + "0.1"
+                    + (significant && !large ? " (significant but negligible)" : "")));
+        }
+        return out;
+    }
+
+    private String correctionName() {
+        return this == RIGOROUS_BONFERRONI ? "Bonferroni" : "Benjamini-Hochberg";
+    }
+
+    /** Benjamini-Hochberg adjusted p-values (step-up, monotone, capped at 1). */
+    public static double[] benjaminiHochberg(double[] p) {
+        int m = p.length;
+        Integer[] order = new Integer[m];
+        for (int k = 0; k < m; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+        double[] adj = new double[m];
+        double running = 1.0;
+        for (int r = 0; r < m; r++) {
+            int k = order[r];
+            int rank = m - r;
+            running = Math.min(running, p[k] * m / rank);
+            adj[k] = running;
+        }
+        return adj;
+    }
+
+    /** Bonferroni adjusted p-values. */
+    public static double[] bonferroni(double[] p) {
+        return Arrays.stream(p).map(v -> Math.min(1.0, v * p.length)).toArray();
+    }
+
+    private static String fmt(double v) {
+        return dev.mlsandbox.report.Format.number(v);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.mlsandbox.drift;
+
+import dev.mlsandbox.lab.BuildInfo;
+import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.report.BarChart;
+import dev.mlsandbox.report.Format;
+import dev.mlsandbox.report.KeyValues;
+import dev.mlsandbox.report.Provenance;
+import dev.mlsandbox.report.Report;
+import dev.mlsandbox.report.Section;
+import dev.mlsandbox.report.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of comparing a reference with a current data set: per-column metrics (no verdict),
+ * the preset's verdict, the bins used (save them to reuse), and where the time went.
+ *
+ * @param referenceSource where the reference came from
+ * @param currentSource   where the current data came from
+ * @param referenceRows   reference rows
+ * @param currentRows     current rows
+ * @param columns         metrics per column
+ * @param verdict         the preset's decision
+ * @param bins            the bins every binned metric used
+ * @param preset          the preset
+ * @param requestedBins   bins asked for
+ * @param loadSeconds     time to read the inputs (0 for in-memory data)
+ * @param computeSeconds  time to compute the metrics and the verdict
+ */
+public record DriftResult(String referenceSource, String currentSource, long referenceRows, long currentRows,
+                          List<ColumnDrift> columns, DriftVerdict verdict, DriftBins bins, DriftPreset preset,
+                          int requestedBins, double loadSeconds, double computeSeconds) implements LabResult {
+    public DriftResult {
+        columns = List.copyOf(columns);
+    }
+
+    /** The same result with the time it took to load the inputs. */
+    public DriftResult withLoadSeconds(double seconds) {
+        return new DriftResult(referenceSource, currentSource, referenceRows, currentRows, columns, verdict, bins,
+                preset, requestedBins, seconds, computeSeconds);
+    }
+
+    /** Whether the data set as a whole drifted under the preset. */
+    public boolean datasetDrift() {
+        return verdict.datasetDrift();
+    }
+
+    /** The metrics of one column. */
+    public ColumnDrift column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no column '" + name + "' in this result"));
+    }
+
+    /** The machine-readable part of report.json (docs/report-format.md, section "drift"). */
+    public List<Map<String, Object>> columnsJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < columns.size(); k++) {
+            ColumnDrift c = columns.get(k);
+            ColumnVerdict v = verdict.columns().get(k);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("type", c.type());
+            m.put("referenceCount", c.referenceCount());
+            m.put("currentCount", c.currentCount());
+            Map<String, Object> tests = new LinkedHashMap<>();
+            if (c instanceof NumericDrift n) {
+                tests.put("ks", obj("statistic", n.ks().statistic(), "pValue", n.ks().pValue(), "method", n.ks().method()));
+                tests.put("psi", obj("value", n.psi(), "bins", n.bins().size(), "band", DriftPreset.psiBand(n.psi()),
+                        "edges", Arrays.stream(n.bins().edges()).boxed().toList()));
+                tests.put("wasserstein", obj("value", n.wasserstein(), "normalized", n.wassersteinNormalized(),
+                        "referenceStd", n.referenceStd()));
+            } else if (c instanceof CategoricalDrift cd) {
+                tests.put("chiSquare", obj("statistic", cd.chiSquare().statistic(), "pValue", cd.chiSquare().pValue(),
+                        "dof", cd.chiSquare().dof()));
+                tests.put("psi", obj("value", cd.psi(), "bins", cd.bins().size(), "band", DriftPreset.psiBand(cd.psi())));
+                tests.put("unseen", obj("count", cd.unseenCount()));
+            }
+            tests.put("jensenShannon", obj("value", c.jensenShannon(), "logBase", "e"));
+            tests.put("totalVariation", obj("value", c.totalVariation()));
+            tests.put("lInfinity", obj("value", c.lInfinity()));
+            m.put("tests", tests);
+            m.put("effectSize", num(c.effectSize()));
+            m.put("drifted", v.drifted());
+            m.put("verdict", obj("test", v.test(), "value", v.value(), "threshold", v.threshold(), "reason", v.reason()));
+            m.put("histogram", obj("labels", c.histogram().labels(),
+                    "reference", Arrays.stream(c.histogram().reference()).boxed().toList(),
+                    "current", Arrays.stream(c.histogram().current()).boxed().toList()));
+            out.add(m);
+        }
+        return out;
+    }
+
+    @Override
+    public Report report() {
+        Provenance provenance = new Provenance(BuildInfo.sandboxVersion(), BuildInfo.sparkVersion(),
+                BuildInfo.scalaVersion(), BuildInfo.javaVersion(), "none (in-JVM engine)", 0L, referenceRows,
+                Instant.now().toString(), loadSeconds + computeSeconds,
+                Map.of("preset", preset.id(), "bins", String.valueOf(requestedBins),
+                        "reference", referenceSource, "current", currentSource));
+        return report(provenance);
+    }
+
+    /** The report with the caller's provenance (the Spark path supplies its master). */
+    public Report report(Provenance provenance) {
+        long drifted = verdict.driftedCount();
+        Report.Builder b = Report.builder("drift", "Drift: " + currentSource + " vs " + referenceSource)
+                .summary("Compared " + columns.size() + " columns of " + currentRows + " current rows with "
+                        + referenceRows + " reference rows under the '" + preset.id() + "' preset. "
+                        + verdict.rule() + ".")
+                .provenance(provenance);
+        b.takeaway(drifted + " of " + columns.size() + " columns drifted under '" + preset.id() + "'; dataset drift: "
+                + (verdict.datasetDrift() ? "yes" : "no") + ".", "drift.driftedColumns", drifted);
+        long negligible = columns.stream().filter(c -> c.pValue() < DriftPreset.ALPHA
+                && c.effectSize() < DriftPreset.EFFECT_SIZE_FLOOR).count();
+        if (negligible > 0) {
+            b.takeaway(negligible + " column(s) have p < 0.05 but an effect size below 0.1: statistically "
+                    + "significant, practically negligible.", "drift.significantButNegligible", negligible);
+        }
+        columns.stream().max((x, y) -> Double.compare(x.effectSize(), y.effectSize())).ifPresent(c ->
+                b.takeaway("Largest effect size: '" + c.name() + "' with " + (c instanceof NumericDrift ? "KS D " : "TV ")
+                        + Format.number(c.effectSize()) + ".", "drift.maxEffectSize", c.effectSize()));
+        b.data("columns", columnsJson());
+        b.data("datasetDrift", verdict.datasetDrift());
+        b.data("drift", obj("preset", preset.id(), "driftedColumns", drifted, "driftedShare", verdict.driftedShare(),
+                "rule", verdict.rule()));
+        b.data("timings", obj("loadSeconds", loadSeconds, "computeSeconds", computeSeconds));
+        b.data("inputs", obj("reference", referenceSource, "current", currentSource, "referenceRows", referenceRows,
+                "currentRows", currentRows));
+
+        Table.Builder t = Table.builder("Per-column metrics (effect size: KS D for numeric, TV for categorical)",
+                "column", "type", "p-value", "effect size", "PSI", "Wasserstein/std", "JS", "drifted", "why");
+        for (int k = 0; k < columns.size(); k++) {
+            ColumnDrift c = columns.get(k);
+            ColumnVerdict v = verdict.columns().get(k);
+            t.row(c.name(), c.type(), c.pValue(), c.effectSize(), c.psi(),
+                    c instanceof NumericDrift n ? Format.number(n.wassersteinNormalized()) : "",
+                    c.jensenShannon(), v.drifted() ? "yes" : "no", v.reason());
+        }
+        b.section(Section.builder("Verdict")
+                .add(KeyValues.of("", obj("preset", preset.id(), "dataset drift", verdict.datasetDrift() ? "yes" : "no",
+                        "drifted columns", drifted + " / " + columns.size(), "rule", verdict.rule(),
+                        "load", Format.seconds(loadSeconds), "compute", Format.seconds(computeSeconds))))
+                .add(t.build()).build());
+        Section.Builder charts = Section.builder("Distributions per column")
+                .text("Share of rows per bin (numeric: reference-quantile bins, so the reference is flat by "
+                        + "construction; categorical: reference categories plus one bucket for unseen ones).");
+        for (ColumnDrift c : columns) {
+            Histogram h = c.histogram();
+            charts.add(new BarChart(c.name() + " (" + c.type() + ")", "bin", "share of rows", h.labels(),
+                    List.of(new BarChart.Series("reference", boxed(h.referenceShare())),
+                            new BarChart.Series("current", boxed(h.currentShare())))));
+        }
+        b.section(charts.build());
+        return b.build();
+    }
+
+    private static List<Double> boxed(double[] v) {
+        return Arrays.stream(v).boxed().toList();
+    }
+
+    /** A JSON object from alternating keys and values; non-finite doubles become null (JSON has no NaN). */
+    static Map<String, Object> obj(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < kv.length; k += 2) {
+            m.put((String) kv[k], kv[k + 1] instanceof Double d ? num(d) : kv[k + 1]);
+        }
+        return m;
+    }
+
+    private static Double num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.mlsandbox.drift;
+
+import static dev.mlsandbox.drift.DriftTestData.lcg;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlsandbox.drift.spark.SparkDrift;
+import dev.mlsandbox.drift.spark.SparkTables;
+import dev.mlsandbox.testing.SharedSpark;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark path against the exact in-JVM path on the same data. */
+class SparkDriftTest {
+
+    private static final String[] PLANS = {"basic", "plus", "pro", "team"};
+
+    /** x continuous, t with many ties (3 decimals), plan categorical (with an unseen one on the current side). */
+    static DriftTable table(long seed, int rows, double shift, int planOffset) {
+        double[] x = lcg(seed, rows, 1.0, shift);
+        double[] t = lcg(seed + 100, rows, 1.0, shift);
+        String[] plan = new String[rows];
+        double[] u = lcg(seed + 200, rows);
+        for (int k = 0; k < rows; k++) {
+            t[k] = Math.floor(t[k] * 1000) / 1000;
+            plan[k] = u[k] < 0.97 ? PLANS[(int) (u[k] * 4 + planOffset) % 4] : (planOffset > 0 ? "enterprise" : "basic");
+        }
+        return DriftTable.builder().numeric("x", x).numeric("t", t).categorical("plan", plan).build();
+    }
+
+    static Dataset<Row> frame(SparkSession spark, DriftTable t, int partitions) {
+        StructType schema = new StructType().add("x", DataTypes.DoubleType).add("t", DataTypes.DoubleType)
+                .add("plan", DataTypes.StringType);
+        double[] x = ((DataColumn.Numeric) t.column("x").orElseThrow()).values();
+        double[] tt = ((DataColumn.Numeric) t.column("t").orElseThrow()).values();
+        String[] p = ((DataColumn.Categorical) t.column("plan").orElseThrow()).values();
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < x.length; k++) {
+            rows.add(RowFactory.create(x[k], tt[k], p[k]));
+        }
+        return spark.createDataFrame(rows, schema).repartition(partitions);
+    }
+
+    @Test
+    void distributedPathAgreesWithTheExactPath() {
+        SparkSession spark = SharedSpark.session();
+        // Above 10,000 values per side, so KS and Wasserstein go through the distributed sort.
+        DriftTable ref = table(51, 12_000, 0.0, 0);
+        DriftTable cur = table(52, 11_000, 0.03, 1);
+        DriftResult local = DriftEngine.defaults().compare(ref, cur);
+        SparkDrift sparkDrift = SparkDrift.defaults();
+        DriftResult onSpark = sparkDrift.compare(frame(spark, ref, 4), frame(spark, cur, 3), List.of(), List.of(),
+                local.bins(), "ref", "cur");
+        for (String name : List.of("x", "t")) {
+            NumericDrift a = (NumericDrift) local.column(name);
+            NumericDrift b = (NumericDrift) onSpark.column(name);
+            assertEquals(a.ks().statistic(), b.ks().statistic(), 1e-15, name);
+            assertEquals(a.ks().pValue(), b.ks().pValue(), a.ks().pValue() * 1e-12, name);
+            assertEquals(a.wasserstein(), b.wasserstein(), 1e-12, name);
+            assertEquals(a.referenceStd(), b.referenceStd(), 1e-12, name);
+            // Same saved bins: identical counts, so identical binned metrics.
+            assertArrayEquals(a.histogram().reference(), b.histogram().reference(), name);
+            assertArrayEquals(a.histogram().current(), b.histogram().current(), name);
+            assertEquals(a.psi(), b.psi(), 1e-12, name);
+            assertEquals(a.jensenShannon(), b.jensenShannon(), 1e-12, name);
+        }
+        CategoricalDrift a = (CategoricalDrift) local.column("plan");
+        CategoricalDrift b = (CategoricalDrift) onSpark.column("plan");
+        assertEquals(a.chiSquare(), b.chiSquare());
+        assertEquals(a.unseenCount(), b.unseenCount());
+        assertTrue(a.unseenCount() > 0);
+        assertEquals(local.datasetDrift(), onSpark.datasetDrift());
+
+        // Bins fitted by approxQuantile instead of numpy-style interpolation: close, not identical.
+        DriftResult fitted = sparkDrift.compare(frame(spark, ref, 4), frame(spark, cur, 3), List.of(), List.of(),
+                null, "ref", "cur");
+        for (String name : List.of("x", "t")) {
+            NumericDrift l = (NumericDrift) local.column(name);
+            NumericDrift s = (NumericDrift) fitted.column(name);
+            assertEquals(l.bins().size(), s.bins().size(), name);
+            for (int k = 0; k < l.bins().edges().length; k++) {
+                assertEquals(l.bins().edges()[k], s.bins().edges()[k], 0.002, name + " edge " + k);
+            }
+            assertEquals(l.psi(), s.psi(), 0.01, name);
+            assertEquals(l.ks().statistic(), s.ks().statistic(), 1e-15, name);
+        }
+    }
+
+    @Test
+    void smallColumnsAreCollectedAndTestedExactly(@TempDir Path dir) {
+        SparkSession spark = SharedSpark.session();
+        DriftTable ref = table(61, 300, 0.0, 0);
+        DriftTable cur = table(62, 250, 0.1, 0);
+        DriftResult local = DriftEngine.defaults().compare(ref, cur);
+        // Through Parquet, as the CLI reads it.
+        frame(spark, ref, 2).write().parquet(dir.resolve("ref.parquet").toString());
+        frame(spark, cur, 2).write().parquet(dir.resolve("cur.parquet").toString());
+        Dataset<Row> r = SparkTables.read(spark, dir.resolve("ref.parquet"), "reference");
+        Dataset<Row> c = SparkTables.read(spark, dir.resolve("cur.parquet"), "current");
+        // No saved bins: the collected path fits numpy-style bins itself, so everything is identical.
+        DriftResult onSpark = SparkDrift.defaults().compare(r, c, List.of(), List.of(), null, "r", "c");
+        for (ColumnDrift a : local.columns()) {
+            ColumnDrift b = onSpark.column(a.name());
+            assertEquals(a.pValue(), b.pValue(), 0.0, a.name());
+            assertEquals(a.psi(), b.psi(), 0.0, a.name());
+            assertEquals(a.jensenShannon(), b.jensenShannon(), 0.0, a.name());
+        }
+        assertEquals("exact-ties", ((NumericDrift) onSpark.column("t")).ks().method());
+        assertEquals(local.verdict(), onSpark.verdict());
+        assertThrows(DriftInputException.class, () -> SparkDrift.defaults().compare(r, c, List.of("nope"), List.of(),
+                null, "r", "c"));
+        assertThrows(DriftInputException.class, () -> SparkTables.read(spark, dir.resolve("missing.parquet"), "current"));
+    }
+}

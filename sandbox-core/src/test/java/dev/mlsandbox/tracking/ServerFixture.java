@@ -1,0 +1,58 @@
+package dev.mlsandbox.tracking;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.mlflow.tracking.MlflowClient;
+
+/** A tracking server on a free port with its own store, plus clients for it. */
+final class ServerFixture implements AutoCloseable {
+    final Path dir;
+    final TrackingServer server;
+    final MlflowClient client;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    ServerFixture() throws IOException {
+        dir = Files.createTempDirectory("tracking-test");
+        server = TrackingServer.builder().port(0).backendStoreUri("sqlite:///" + dir.resolve("mlruns.db"))
+                .artifactsDestination(dir.resolve("artifacts")).build().start();
+        client = new MlflowClient(server.uri().toString());
+    }
+
+    /** A raw HTTP call: status and body. */
+    record Reply(int status, String body) {}
+
+    Reply post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.uri() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    Reply get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery)).GET().build();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    Reply send(String method, String pathAndQuery, byte[] body) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+        server.close();
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mlsandbox.cli;
+
+import java.io.PrintWriter;
+
+import dev.mlsandbox.cli.labs.LabCommands;
+import dev.mlsandbox.lab.BuildInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bin/sandbox}: run the labs, the tour and the examples of MLOps Sandbox.
+ *
+ * <p>The command table, top to bottom. A new top-level command adds one line to
+ * {@code subcommands}; a new lab appears under {@code lab} by itself (see
+ * {@link dev.mlsandbox.cli.labs.LabCommands}).
+ */
+@Command(name = "sandbox",
+        mixinStandardHelpOptions = true,
+        versionProvider = SandboxCli.Version.class,
+        description = {"Study and rehearse production ML on Apache Spark, locally.",
+                "Every lab runs real Spark, measures what happened and writes a report (HTML, Markdown, JSON)."},
+        subcommands = {
+                LabsCommand.class,
+                LabCommand.class,
+                TourCommand.class,
+                ExampleCommand.class,
+                DriftCommand.class,
+                JvmFlagsCommand.class,
+                ServerCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Start with:  bin/sandbox tour      then open reports/index.html",
+                "Docs:        docs/ (one page per concept), README.md"})
+public final class SandboxCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SandboxCli());
+        LabCommands.addTo(cli.getSubcommands().get("lab"));
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler(new UsageErrors());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --version}: the sandbox, Spark, Scala and Java versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"MLOps Sandbox " + BuildInfo.sandboxVersion(),
+                    "Spark " + BuildInfo.sparkVersion() + ", Scala " + BuildInfo.scalaVersion() + ", Java " + BuildInfo.javaVersion()};
+        }
+    }
+
+    /** A failing command prints one line (no stack trace) and exits 1. */
+    static final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            cmd.getErr().println("sandbox " + cmd.getCommandName() + ": " + Messages.oneLine(e));
+            if (Boolean.getBoolean("sandbox.debug")) {
+                e.printStackTrace(cmd.getErr());
+            } else {
+                cmd.getErr().println("(run with JAVA_OPTS=-Dsandbox.debug=true for the stack trace)");
+            }
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /** A wrong command line prints the reason and the command's usage, and exits 2. */
+    static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("sandbox: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+            cmd.getErr().println("Try 'bin/sandbox " + qualifiedName(cmd) + " --help'.");
+            return ExitCodes.USAGE;
+        }
+
+        private static String qualifiedName(CommandLine cmd) {
+            String name = cmd.getCommandSpec().qualifiedName(" ");
+            return name.startsWith("sandbox ") ? name.substring("sandbox ".length()) : "";
+        }
+    }
+}
