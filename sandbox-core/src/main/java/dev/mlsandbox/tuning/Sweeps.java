@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * How cost scales: measured points of small extra runs, each a real validator fit.
  *
- * @param dataSize         both strategies at several training sizes, full grid
- * @param gridSize         both strategies with the first 1, ..., |grid| param maps
- * @param parallelism      CrossValidator with parallelism 1 and 2 (same seed, data, grid)
- * @param collectSubModels CrossValidator with and without {@code collectSubModels}
+ * @param dataSize         both strategies at several training sizes, with the grid's first param map
+ *                         (the fit count does not depend on the data; one map keeps the sweep cheap)
+ * @param gridSize         both strategies with the first 1, about half, and all param maps
+ * @param parallelism      CrossValidator with parallelism 1 and 2 (same seed, data, full grid)
+ * @param collectSubModels CrossValidator with and without {@code collectSubModels} (half grid)
  */
 public record Sweeps(List<Point> dataSize, List<Point> gridSize, List<Point> parallelism, SubModels collectSubModels) {
 
@@ -39,13 +40,14 @@ public record Sweeps(List<Point> dataSize, List<Point> gridSize, List<Point> par
     /**
      * CrossValidator with and without {@code collectSubModels}.
      *
-     * @param subModels     models kept (k x |grid|)
+     * @param gridSize       param maps in this comparison
+     * @param subModels      models kept (k x gridSize)
      * @param secondsWithout wall time without collecting
      * @param secondsWith    wall time with collecting
      * @param bytesWithout   size of the fitted CrossValidatorModel's object graph (Spark's SizeEstimator)
      * @param bytesWith      the same with the sub-models kept
      */
-    public record SubModels(int subModels, double secondsWithout, double secondsWith, long bytesWithout, long bytesWith) {
+    public record SubModels(int gridSize, int subModels, double secondsWithout, double secondsWith, long bytesWithout, long bytesWith) {
         /** Bytes the sub-models add to the model the driver holds. */
         public long extraBytes() {
             return bytesWith - bytesWithout;

@@ -109,6 +109,7 @@ final class TuningJson {
         if (s != null) {
             Sweeps.SubModels sub = s.collectSubModels();
             Map<String, Object> c = new LinkedHashMap<>();
+            c.put("gridSize", sub.gridSize());
             c.put("subModels", sub.subModels());
             c.put("secondsWithout", sub.secondsWithout());
             c.put("secondsWith", sub.secondsWith());

@@ -93,7 +93,7 @@ public final class TuningLab implements Lab<TuningResult> {
     private long plannedRuns() {
         long runs = 2L * options.stabilitySeeds();
         if (options.sweeps()) {
-            runs += 2L * smallerSizes(options.rows()).size() + 2L * (gridSizes(options.grid().size()).size() - 1) + 1 + 1;
+            runs += 2L * smallerSizes(options.rows()).size() + 2L * (gridSizes(options.grid().size()).size() - 1) + 2;
         }
         return runs;
     }
@@ -119,41 +119,47 @@ public final class TuningLab implements Lab<TuningResult> {
         return setup.evaluator().evaluate(bestModel.transform(split.test()));
     }
 
+    /**
+     * The sweeps, kept cheap for the tour: the grid sweep reuses the headline runs for the full
+     * grid; the data-size sweep uses the one-map grid, so its full-size point is the grid sweep's
+     * one-map run; collectSubModels is compared on the half grid against the grid sweep's run of
+     * the same maps, seed and parallelism; only parallelism needs a full-grid run of its own.
+     */
     private Sweeps sweeps(LabContext context, Split full, TuningSetup setup, CrossValidation cv, TrainValidation tvs,
                           Progress progress) {
         long seed = options.seed();
         int p = options.parallelism();
         int g = setup.paramMaps().length;
+        java.util.Map<Integer, CrossValidation> cvByGrid = new java.util.HashMap<>(java.util.Map.of(g, cv));
+        java.util.Map<Integer, TrainValidation> tvsByGrid = new java.util.HashMap<>(java.util.Map.of(g, tvs));
+        List<Sweeps.Point> gridSize = new ArrayList<>();
+        for (int n : gridSizes(g)) {
+            if (n != g) {
+                TuningSetup smaller = setup.firstMaps(n);
+                cvByGrid.put(n, InstrumentedTuning.crossValidate(full.train(), smaller, options.folds(), seed, p, false));
+                progress.advance("grid size " + n + ": CrossValidator");
+                tvsByGrid.put(n, InstrumentedTuning.trainValidate(full.train(), smaller, options.trainRatio(), seed, p));
+                progress.advance("grid size " + n + ": TrainValidationSplit");
+            }
+            gridSize.add(point(cvByGrid.get(n), full.trainRows()));
+            gridSize.add(point(tvsByGrid.get(n), full.trainRows()));
+        }
+
         List<Sweeps.Point> dataSize = new ArrayList<>();
+        TuningSetup oneMap = setup.firstMaps(1);
         for (int rows : smallerSizes(options.rows())) {
             Split smaller = split(context, rows);
-            CrossValidation c = InstrumentedTuning.crossValidate(smaller.train(), setup, options.folds(), seed, p, false);
+            dataSize.add(point(InstrumentedTuning.crossValidate(smaller.train(), oneMap, options.folds(), seed, p, false),
+                    smaller.trainRows()));
             progress.advance("data size " + rows + ": CrossValidator");
-            TrainValidation t = InstrumentedTuning.trainValidate(smaller.train(), setup, options.trainRatio(), seed, p);
+            dataSize.add(point(InstrumentedTuning.trainValidate(smaller.train(), oneMap, options.trainRatio(), seed, p),
+                    smaller.trainRows()));
             progress.advance("data size " + rows + ": TrainValidationSplit");
-            dataSize.add(point(c, smaller.trainRows()));
-            dataSize.add(point(t, smaller.trainRows()));
             smaller.train().unpersist();
             smaller.test().unpersist();
         }
-        dataSize.add(point(cv, full.trainRows()));
-        dataSize.add(point(tvs, full.trainRows()));
-
-        List<Sweeps.Point> gridSize = new ArrayList<>();
-        for (int n : gridSizes(g)) {
-            if (n == g) {
-                gridSize.add(point(cv, full.trainRows()));
-                gridSize.add(point(tvs, full.trainRows()));
-                continue;
-            }
-            TuningSetup smaller = setup.firstMaps(n);
-            gridSize.add(point(InstrumentedTuning.crossValidate(full.train(), smaller, options.folds(), seed, p, false),
-                    full.trainRows()));
-            progress.advance("grid size " + n + ": CrossValidator");
-            gridSize.add(point(InstrumentedTuning.trainValidate(full.train(), smaller, options.trainRatio(), seed, p),
-                    full.trainRows()));
-            progress.advance("grid size " + n + ": TrainValidationSplit");
-        }
+        dataSize.add(point(cvByGrid.get(1), full.trainRows()));
+        dataSize.add(point(tvsByGrid.get(1), full.trainRows()));
 
         int other = p == 1 ? 2 : 1;
         CrossValidation otherCv = InstrumentedTuning.crossValidate(full.train(), setup, options.folds(), seed, other, false);
@@ -161,11 +167,14 @@ public final class TuningLab implements Lab<TuningResult> {
         List<Sweeps.Point> parallelism = new ArrayList<>(List.of(point(cv, full.trainRows()), point(otherCv, full.trainRows())));
         parallelism.sort(java.util.Comparator.comparingInt(Sweeps.Point::parallelism));
 
-        CrossValidation collected = InstrumentedTuning.crossValidate(full.train(), setup, options.folds(), seed, p, true);
+        int half = gridSizes(g).get(gridSizes(g).size() > 2 ? 1 : 0);
+        CrossValidation plain = cvByGrid.get(half);
+        CrossValidation collected = InstrumentedTuning.crossValidate(full.train(), setup.firstMaps(half), options.folds(),
+                seed, p, true);
         progress.advance("CrossValidator with collectSubModels");
         int kept = java.util.Arrays.stream(collected.model().subModels()).mapToInt(a -> a.length).sum();
-        Sweeps.SubModels subModels = new Sweeps.SubModels(kept, cv.seconds(), collected.seconds(),
-                SizeEstimator.estimate(cv.model()), SizeEstimator.estimate(collected.model()));
+        Sweeps.SubModels subModels = new Sweeps.SubModels(half, kept, plain.seconds(), collected.seconds(),
+                SizeEstimator.estimate(plain.model()), SizeEstimator.estimate(collected.model()));
         return new Sweeps(dataSize, gridSize, parallelism, subModels);
     }
 

@@ -153,13 +153,14 @@ final class TuningReport {
         Sweeps.SubModels sub = s.collectSubModels();
         return Section.builder("Sweeps: how cost scales")
                 .text("Each point is a real validator fit with the headline seed. Data size changes the time of each fit, "
-                        + "never the number of fits; the grid size multiplies both. `parallelism` fits several param maps "
+                        + "never the number of fits (that sweep uses the grid's first map only, to stay cheap); the grid "
+                        + "size multiplies both. `parallelism` fits several param maps "
                         + "at once (folds still run one after another). `collectSubModels` keeps every fold's model on the "
                         + "driver; the extra memory is Spark's SizeEstimator of the fitted CrossValidatorModel with sub-models minus "
                         + "without (each estimate walks everything the model references, including the shared Spark session "
                         + "through LogisticRegression's training summary, so only the difference is the sub-models' cost).")
                 .add(table.build())
-                .add(new LineChart("Wall time vs training rows", "training rows", "seconds", List.of(
+                .add(new LineChart("Wall time vs training rows (one param map)", "training rows", "seconds", List.of(
                         xy(CV, s.dataSize(CV), true), xy(TVS, s.dataSize(TVS), true))))
                 .add(new LineChart("Fits vs grid size", "param maps", "fits", List.of(
                         xyFits(CV, s.gridSize(CV)), xyFits(TVS, s.gridSize(TVS)))))
@@ -168,7 +169,7 @@ final class TuningReport {
                 .add(new BarChart("CrossValidator wall time by parallelism", "parallelism", "seconds",
                         s.parallelism().stream().map(p -> "parallelism " + p.parallelism()).toList(),
                         List.of(new BarChart.Series("wall time (s)", s.parallelism().stream().map(Sweeps.Point::seconds).toList()))))
-                .add(Table.builder("collectSubModels (CrossValidator)", "collectSubModels", "sub-models kept",
+                .add(Table.builder("collectSubModels (CrossValidator, " + sub.gridSize() + " param maps)", "collectSubModels", "sub-models kept",
                                 "extra retained (KB)", "wall time")
                         .row("false", 0, "0", seconds(sub.secondsWithout()))
                         .row("true", sub.subModels(), number(sub.extraBytes() / 1024.0), seconds(sub.secondsWith()))

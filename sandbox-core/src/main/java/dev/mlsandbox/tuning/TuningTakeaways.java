@@ -52,7 +52,7 @@ final class TuningTakeaways {
                     .sorted(Comparator.comparingInt(Sweeps.Point::rows)).toList();
             Sweeps.Point small = sizes.get(0);
             Sweeps.Point large = sizes.get(sizes.size() - 1);
-            b.takeaway("From " + small.rows() + " to " + large.rows() + " training rows CrossValidator still fitted "
+            b.takeaway("From " + small.rows() + " to " + large.rows() + " training rows (one param map) CrossValidator fitted "
                     + small.fits() + " then " + large.fits() + " models (the count depends on k and the grid, not the "
                     + "data) while its time went " + seconds(small.seconds()) + " -> " + seconds(large.seconds()) + ".",
                     "sweeps.dataSize.crossValidator.seconds", large.seconds());

@@ -46,7 +46,7 @@ class TuningLabTest {
             points.forEach(p -> assertEquals(p.expectedFits(), p.fits(), p.toString()));
         }
         assertEquals(List.of(1, 2), sweeps.parallelism().stream().map(Sweeps.Point::parallelism).toList());
-        assertEquals(4, sweeps.collectSubModels().subModels());
+        assertEquals(2 * sweeps.collectSubModels().gridSize(), sweeps.collectSubModels().subModels());
         assertTrue(sweeps.collectSubModels().bytesWith() > sweeps.collectSubModels().bytesWithout());
     }
 
