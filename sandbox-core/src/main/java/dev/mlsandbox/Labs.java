@@ -6,6 +6,8 @@ import java.util.Optional;
 import dev.mlsandbox.drift.lab.DriftLab;
 import dev.mlsandbox.drift.lab.DriftLabOptions;
 import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.pipeline.PipelineLab;
+import dev.mlsandbox.pipeline.PipelineLabOptions;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 
@@ -16,6 +18,8 @@ import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 public final class Labs {
 
     private static final List<LabDescriptor> ALL = List.of(
+            new LabDescriptor(PipelineLab.NAME, PipelineLab.SUMMARY, s -> new PipelineLab(PipelineLabOptions.defaults()
+                    .withSeed(s.seed()).withRows(s.rowsOr(PipelineLabOptions.DEFAULT_ROWS)))),
             new LabDescriptor("tracking", "Experiment tracking: team experiments, tagged runs, search/order/paginate with the MLflow client, and its failure modes",
                     s -> new TrackingLab(TrackingLabOptions.defaults().withSeed(s.seed())
                             .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam()))))),
