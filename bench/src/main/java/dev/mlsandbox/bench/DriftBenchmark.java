@@ -163,7 +163,7 @@ public final class DriftBenchmark {
                     NumericDrift n = (NumericDrift) ours.column(f[1]);
                     System.out.printf("  %s vs scipy: |dD|=%.1e  p rel=%.1e  |dW|=%.1e  |dPSI|=%.1e%n", f[1],
                             Math.abs(n.ks().statistic() - Double.parseDouble(f[2])),
-                            Math.abs(n.ks().pValue() / Double.parseDouble(f[3]) - 1),
+                            n.ks().pValue() == Double.parseDouble(f[3]) ? 0.0 : Math.abs(n.ks().pValue() / Double.parseDouble(f[3]) - 1),
                             Math.abs(n.wasserstein() - Double.parseDouble(f[4])),
                             Math.abs(n.psi() - Double.parseDouble(f[5])));
                 }
