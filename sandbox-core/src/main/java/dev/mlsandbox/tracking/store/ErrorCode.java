@@ -10,6 +10,7 @@ public enum ErrorCode {
     INVALID_STATE(400),
     ENDPOINT_NOT_FOUND(404),
     PERMISSION_DENIED(403),
+    UNAUTHENTICATED(401),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

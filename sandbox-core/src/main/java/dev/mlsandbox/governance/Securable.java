@@ -1,0 +1,74 @@
+package dev.mlsandbox.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A catalog, schema or registered model, by type and full name ({@code main}, {@code main.ml},
+ * {@code main.ml.churn}). Names are stored lower-case, as Unity Catalog stores them.
+ */
+public record Securable(SecurableType type, String fullName) {
+
+    public Securable {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(fullName, "fullName");
+        fullName = fullName.toLowerCase(Locale.ROOT);
+        int parts = fullName.split("\\.", -1).length;
+        if (parts != type.parts()) {
+            throw new IllegalArgumentException(type.sql() + " name '" + fullName + "' must have " + type.parts()
+                    + (type.parts() == 1 ? " part" : " dot-separated parts") + " ("
+                    + switch (type) {
+                        case CATALOG -> "catalog";
+                        case SCHEMA -> "catalog.schema";
+                        case FUNCTION -> "catalog.schema.model";
+                    } + ")");
+        }
+    }
+
+    public static Securable catalog(String name) {
+        return new Securable(SecurableType.CATALOG, name);
+    }
+
+    public static Securable schema(String fullName) {
+        return new Securable(SecurableType.SCHEMA, fullName);
+    }
+
+    public static Securable model(String fullName) {
+        return new Securable(SecurableType.FUNCTION, fullName);
+    }
+
+    /** The enclosing securable: a model's schema, a schema's catalog; empty for a catalog. */
+    public Optional<Securable> parent() {
+        int dot = fullName.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String p = fullName.substring(0, dot);
+        return Optional.of(type == SecurableType.FUNCTION ? schema(p) : catalog(p));
+    }
+
+    /** This securable and its ancestors, innermost first. */
+    public List<Securable> selfAndAncestors() {
+        List<Securable> out = new ArrayList<>();
+        Optional<Securable> s = Optional.of(this);
+        while (s.isPresent()) {
+            out.add(s.get());
+            s = s.get().parent();
+        }
+        return out;
+    }
+
+    /** As Databricks' messages show it: {@code Schema 'main.ml'}. */
+    public String describe() {
+        String t = type.sql().charAt(0) + type.sql().substring(1).toLowerCase(Locale.ROOT);
+        return t + " '" + fullName + "'";
+    }
+
+    @Override
+    public String toString() {
+        return type.sql() + " " + fullName;
+    }
+}

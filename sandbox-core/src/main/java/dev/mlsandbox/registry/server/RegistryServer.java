@@ -1,0 +1,25 @@
+package dev.mlsandbox.registry.server;
+
+import dev.mlsandbox.tracking.TrackingServer;
+
+/**
+ * Puts the registry on a tracking server: its migrations join the store's, its endpoints join the
+ * route table.
+ *
+ * <pre>{@code
+ * TrackingServer.Builder b = TrackingServer.builder().port(0).artifactsDestination(dir);
+ * RegistryServer.install(b, RegistryOptions.unityCatalog(dir));
+ * try (TrackingServer server = b.build().start()) { ... }
+ * }</pre>
+ */
+public final class RegistryServer {
+
+    private RegistryServer() {
+    }
+
+    public static TrackingServer.Builder install(TrackingServer.Builder builder, RegistryOptions options) {
+        return builder.migrations(RegistrySchema.migrations())
+                .module(store -> new RegistryRoutes(store.database(), options))
+                .module(store -> new GovernanceRoutes(store.database(), options));
+    }
+}

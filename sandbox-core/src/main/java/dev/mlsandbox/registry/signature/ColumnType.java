@@ -1,0 +1,92 @@
+package dev.mlsandbox.registry.signature;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * MLflow's column data types ({@code mlflow.types.DataType}), with the name MLflow writes into a
+ * signature and the Spark SQL type each corresponds to.
+ */
+public enum ColumnType {
+    BOOLEAN("boolean", DataTypes.BooleanType),
+    INTEGER("integer", DataTypes.IntegerType),
+    LONG("long", DataTypes.LongType),
+    FLOAT("float", DataTypes.FloatType),
+    DOUBLE("double", DataTypes.DoubleType),
+    STRING("string", DataTypes.StringType),
+    BINARY("binary", DataTypes.BinaryType),
+    DATETIME("datetime", DataTypes.TimestampType);
+
+    private final String mlflowName;
+    private final DataType sparkType;
+
+    ColumnType(String mlflowName, DataType sparkType) {
+        this.mlflowName = mlflowName;
+        this.sparkType = sparkType;
+    }
+
+    /** The name in a signature: {@code integer}, {@code double}, ... */
+    public String mlflowName() {
+        return mlflowName;
+    }
+
+    public DataType sparkType() {
+        return sparkType;
+    }
+
+    /** Parses an MLflow type name; the error lists the names that exist. */
+    public static ColumnType fromMlflowName(String name) {
+        for (ColumnType t : values()) {
+            if (t.mlflowName.equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown MLflow column type '" + name + "': expected one of "
+                + Arrays.stream(values()).map(ColumnType::mlflowName).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * The MLflow type of a Spark column type. Byte and short columns become {@code integer} and
+     * dates become {@code datetime}, as MLflow's Spark schema inference does; vectors, arrays,
+     * maps and structs have no column type here, so the error says to select scalar columns.
+     */
+    public static ColumnType fromSpark(String column, DataType type) {
+        if (type.equals(DataTypes.BooleanType)) {
+            return BOOLEAN;
+        }
+        if (type.equals(DataTypes.IntegerType) || type.equals(DataTypes.ShortType) || type.equals(DataTypes.ByteType)) {
+            return INTEGER;
+        }
+        if (type.equals(DataTypes.LongType)) {
+            return LONG;
+        }
+        if (type.equals(DataTypes.FloatType)) {
+            return FLOAT;
+        }
+        if (type.equals(DataTypes.DoubleType)) {
+            return DOUBLE;
+        }
+        if (type.equals(DataTypes.StringType)) {
+            return STRING;
+        }
+        if (type.equals(DataTypes.BinaryType)) {
+            return BINARY;
+        }
+        if (type.equals(DataTypes.TimestampType) || type.equals(DataTypes.DateType)
+                || type.equals(DataTypes.TimestampNTZType)) {
+            return DATETIME;
+        }
+        throw new IllegalArgumentException("column '" + column + "' has Spark type " + type.simpleString()
+                + ", which has no MLflow column type (" + Arrays.stream(values()).map(ColumnType::mlflowName)
+                .collect(Collectors.joining(", ")) + "); select or convert scalar columns before inferring a signature");
+    }
+
+    @Override
+    public String toString() {
+        return mlflowName.toLowerCase(Locale.ROOT);
+    }
+}
