@@ -3,7 +3,11 @@ package dev.mlsandbox;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mlsandbox.drift.lab.DriftLab;
+import dev.mlsandbox.drift.lab.DriftLabOptions;
 import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.pipeline.PipelineLab;
+import dev.mlsandbox.pipeline.PipelineLabOptions;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 
@@ -14,9 +18,14 @@ import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 public final class Labs {
 
     private static final List<LabDescriptor> ALL = List.of(
+            new LabDescriptor(PipelineLab.NAME, PipelineLab.SUMMARY, s -> new PipelineLab(PipelineLabOptions.defaults()
+                    .withSeed(s.seed()).withRows(s.rowsOr(PipelineLabOptions.DEFAULT_ROWS)))),
             new LabDescriptor("tracking", "Experiment tracking: team experiments, tagged runs, search/order/paginate with the MLflow client, and its failure modes",
                     s -> new TrackingLab(TrackingLabOptions.defaults().withSeed(s.seed())
-                            .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam())))))
+                            .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam()))))),
+            new LabDescriptor("drift", "Drift: covariate/prior/concept drift vs model quality, KS power curve, PSI vs binning, PSI/KS disagreements",
+                    s -> new DriftLab(DriftLabOptions.defaults().withSeed(s.seed())
+                            .withRowsPerWindow(Math.max(100, s.rowsOr(DriftLabOptions.defaults().rowsPerWindow())))))
     );
 
     private Labs() {

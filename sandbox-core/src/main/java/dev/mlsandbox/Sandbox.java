@@ -10,7 +10,11 @@ import org.apache.spark.sql.SparkSession;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.lab.LabRunner;
 import dev.mlsandbox.lab.Progress;
+import dev.mlsandbox.pipeline.PipelineLab;
+import dev.mlsandbox.pipeline.PipelineLabOptions;
+import dev.mlsandbox.pipeline.PipelineLabResult;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
@@ -19,7 +23,9 @@ import dev.mlsandbox.tracking.EmbeddedTracking;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 import dev.mlsandbox.tracking.lab.TrackingLabResult;
-import dev.mlsandbox.lab.LabRunner;
+import dev.mlsandbox.drift.lab.DriftLab;
+import dev.mlsandbox.drift.lab.DriftLabOptions;
+import dev.mlsandbox.drift.lab.DriftLabResult;
 
 /**
  * The front door: one object a notebook or program creates. It owns the JVM's SparkSession and
@@ -94,9 +100,19 @@ public final class Sandbox implements AutoCloseable {
         return tracking;
     }
 
+    /** The drift lab: {@code sandbox.driftLab().run()}; the engine itself is {@link dev.mlsandbox.drift.DriftEngine}. */
+    public LabRunner<DriftLabOptions, DriftLabResult> driftLab() {
+        return new LabRunner<>(this::context, DriftLab::new, DriftLabOptions::defaults);
+    }
+
     /** The tracking lab: {@code sandbox.trackingLab().run()}. */
     public LabRunner<TrackingLabOptions, TrackingLabResult> trackingLab() {
         return new LabRunner<>(this::context, TrackingLab::new, TrackingLabOptions::defaults);
+    }
+
+    /** The Pipeline lab: Estimator, Transformer, PipelineModel, handleInvalid, leakage, save/load. */
+    public LabRunner<PipelineLabOptions, PipelineLabResult> pipeline() {
+        return new LabRunner<>(this::context, PipelineLab::new, PipelineLabOptions::defaults);
     }
 
     /** Runs any lab against this sandbox's session. */

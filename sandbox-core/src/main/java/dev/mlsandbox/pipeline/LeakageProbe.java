@@ -1,0 +1,103 @@
+package dev.mlsandbox.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.StandardScalerModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import dev.mlsandbox.spark.ChurnData;
+
+/**
+ * StandardScaler fitted on every row before the split (the leak) vs inside the pipeline.
+ *
+ * <p>The split is by time (customer id): the later customers are the test rows, and their charges
+ * rose by {@code priceShift}, as after a price change. Fitting the scaler on all rows lets those
+ * test rows move its mean and std. Only the scaler differs between the two runs: the indexing,
+ * encoding and assembling stages are fitted on the training rows in both, and the same
+ * LogisticRegression follows. Its L2 penalty with {@code standardization=false} (a common choice
+ * after a StandardScaler) is what lets the scaler's std reach the model: without a penalty, a
+ * linear model absorbs any rescaling into its coefficients and the leak changes nothing measurable.
+ */
+final class LeakageProbe {
+
+    private LeakageProbe() {
+    }
+
+    static LeakageOutcome run(Dataset<Row> churn, PipelineLabOptions options) {
+        long cutoff = Math.round(options.rows() * (1.0 - options.testFraction()));
+        Dataset<Row> train = churn.filter(col(ChurnData.ID).leq(cutoff)).cache();
+        Dataset<Row> test = churn.filter(col(ChurnData.ID).gt(cutoff))
+                .withColumn(ChurnData.CHARGES, col(ChurnData.CHARGES).plus(options.priceShift())).cache();
+        try {
+            PipelineModel featurize = new Pipeline().setStages(PipelineLab.encodingStages()).fit(train);
+            Dataset<Row> trainFeatures = featurize.transform(train);
+            Dataset<Row> testFeatures = featurize.transform(test);
+
+            // Inside: the scaler is a stage, so fit sees only the training rows.
+            PipelineModel inside = new Pipeline().setStages(new PipelineStage[]{scaler(), model(options)}).fit(trainFeatures);
+            StandardScalerModel insideScaler = (StandardScalerModel) inside.stages()[0];
+            Dataset<Row> insideScored = inside.transform(testFeatures).cache();
+
+            // Leaky: the scaler is fitted on all rows first, then the model on the scaled training rows.
+            StandardScalerModel leakyScaler = scaler().fit(trainFeatures.unionByName(testFeatures));
+            LogisticRegressionModel leakyModel = model(options).fit(leakyScaler.transform(trainFeatures));
+            Dataset<Row> leakyScored = leakyModel.transform(leakyScaler.transform(testFeatures)).cache();
+
+            int charges = chargesIndex(featurize, train);
+            List<Row> a = insideScored.select(ChurnData.ID, "prediction").orderBy(ChurnData.ID).collectAsList();
+            List<Row> b = leakyScored.select(ChurnData.ID, "prediction").orderBy(ChurnData.ID).collectAsList();
+            long changed = 0;
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                changed += a.get(i).getDouble(1) == b.get(i).getDouble(1) ? 0 : 1;
+            }
+            LeakageOutcome outcome = new LeakageOutcome(train.count(), test.count(), options.priceShift(), options.regParam(),
+                    insideScaler.mean().apply(charges), leakyScaler.mean().apply(charges),
+                    insideScaler.std().apply(charges), leakyScaler.std().apply(charges),
+                    auc(insideScored), auc(leakyScored), logLoss(insideScored), logLoss(leakyScored), changed);
+            insideScored.unpersist();
+            leakyScored.unpersist();
+            return outcome;
+        } finally {
+            train.unpersist();
+            test.unpersist();
+        }
+    }
+
+    private static StandardScaler scaler() {
+        return new StandardScaler().setInputCol(PipelineLab.RAW_FEATURES).setOutputCol(PipelineLab.FEATURES);
+    }
+
+    private static LogisticRegression model(PipelineLabOptions options) {
+        return new LogisticRegression().setLabelCol(ChurnData.LABEL).setFeaturesCol(PipelineLab.FEATURES)
+                .setRegParam(options.regParam()).setStandardization(false).setMaxIter(50);
+    }
+
+    /** Position of monthly_charges in the assembled vector: after the one-hot blocks. */
+    private static int chargesIndex(PipelineModel featurize, Dataset<Row> train) {
+        List<String> names = PipelineLab.featureNames(featurize, train, PipelineLab.RAW_FEATURES);
+        int index = names.indexOf(ChurnData.CHARGES);
+        if (index < 0) {
+            throw new IllegalStateException("monthly_charges not among the assembled features " + names);
+        }
+        return index;
+    }
+
+    static double auc(Dataset<Row> scored) {
+        return new BinaryClassificationEvaluator().setLabelCol(ChurnData.LABEL).setMetricName("areaUnderROC").evaluate(scored);
+    }
+
+    static double logLoss(Dataset<Row> scored) {
+        return new MulticlassClassificationEvaluator().setLabelCol(ChurnData.LABEL).setMetricName("logLoss").evaluate(scored);
+    }
+}
