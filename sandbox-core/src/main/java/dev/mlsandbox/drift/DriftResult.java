@@ -84,7 +84,7 @@ public record DriftResult(String referenceSource, String currentSource, long ref
             tests.put("totalVariation", obj("value", c.totalVariation()));
             tests.put("lInfinity", obj("value", c.lInfinity()));
             m.put("tests", tests);
-            m.put("effectSize", num(c.effectSize()));
+            m.put("effectSize", c.effectSize());
             m.put("drifted", v.drifted());
             m.put("verdict", obj("test", v.test(), "value", v.value(), "threshold", v.threshold(), "reason", v.reason()));
             m.put("histogram", obj("labels", c.histogram().labels(),
@@ -163,16 +163,15 @@ public record DriftResult(String referenceSource, String currentSource, long ref
         return Arrays.stream(v).boxed().toList();
     }
 
-    /** A JSON object from alternating keys and values; non-finite doubles become null (JSON has no NaN). */
+    /**
+     * A JSON object from alternating keys and values. Non-finite doubles are kept: the report
+     * renderer writes them as the strings "Infinity" / "NaN" (docs/report-format.md).
+     */
     static Map<String, Object> obj(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int k = 0; k < kv.length; k += 2) {
-            m.put((String) kv[k], kv[k + 1] instanceof Double d ? num(d) : kv[k + 1]);
+            m.put((String) kv[k], kv[k + 1]);
         }
         return m;
-    }
-
-    private static Double num(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }
