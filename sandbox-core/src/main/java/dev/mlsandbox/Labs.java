@@ -10,6 +10,8 @@ import dev.mlsandbox.pipeline.PipelineLab;
 import dev.mlsandbox.pipeline.PipelineLabOptions;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
+import dev.mlsandbox.tuning.TuningLab;
+import dev.mlsandbox.tuning.TuningOptions;
 
 /**
  * The catalog of labs, in the order the tour runs them (the order of the concept map).
@@ -20,6 +22,9 @@ public final class Labs {
     private static final List<LabDescriptor> ALL = List.of(
             new LabDescriptor(PipelineLab.NAME, PipelineLab.SUMMARY, s -> new PipelineLab(PipelineLabOptions.defaults()
                     .withSeed(s.seed()).withRows(s.rowsOr(PipelineLabOptions.DEFAULT_ROWS)))),
+            new LabDescriptor(TuningLab.NAME,
+                    "CrossValidator vs TrainValidationSplit: fits counted, time, per-fold metrics, selection stability",
+                    settings -> new TuningLab(TuningOptions.from(settings))),
             new LabDescriptor("tracking", "Experiment tracking: team experiments, tagged runs, search/order/paginate with the MLflow client, and its failure modes",
                     s -> new TrackingLab(TrackingLabOptions.defaults().withSeed(s.seed())
                             .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam()))))),

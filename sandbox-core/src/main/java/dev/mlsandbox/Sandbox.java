@@ -26,6 +26,9 @@ import dev.mlsandbox.tracking.lab.TrackingLabResult;
 import dev.mlsandbox.drift.lab.DriftLab;
 import dev.mlsandbox.drift.lab.DriftLabOptions;
 import dev.mlsandbox.drift.lab.DriftLabResult;
+import dev.mlsandbox.tuning.TuningLab;
+import dev.mlsandbox.tuning.TuningOptions;
+import dev.mlsandbox.tuning.TuningResult;
 
 /**
  * The front door: one object a notebook or program creates. It owns the JVM's SparkSession and
@@ -113,6 +116,11 @@ public final class Sandbox implements AutoCloseable {
     /** The Pipeline lab: Estimator, Transformer, PipelineModel, handleInvalid, leakage, save/load. */
     public LabRunner<PipelineLabOptions, PipelineLabResult> pipeline() {
         return new LabRunner<>(this::context, PipelineLab::new, PipelineLabOptions::defaults);
+    }
+
+    /** The tuning lab: CrossValidator vs TrainValidationSplit, cost and variance measured. */
+    public LabRunner<TuningOptions, TuningResult> tuning() {
+        return new LabRunner<>(this::context, TuningLab::new, TuningOptions::defaults);
     }
 
     /** Runs any lab against this sandbox's session. */

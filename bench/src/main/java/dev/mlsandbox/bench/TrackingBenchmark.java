@@ -48,10 +48,16 @@ public final class TrackingBenchmark {
         System.out.printf("%-44s %,12.0f rows/s%n", "raw SQLite insert (JDBC, batches of 1000)", rawRate);
 
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                TrackingServerMain.class.getName(), "--port", "0", "--backend-store-uri",
-                "sqlite:///" + dir.resolve("mlruns.db"), "--artifacts-destination", dir.resolve("art").toString())
-                .redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m"));
+        // e.g. TRACKING_SERVER_OPTS=-XX:StartFlightRecording=filename=server.jfr to profile the server
+        String extra = System.getenv("TRACKING_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrackingServerMain.class.getName(), "--port", "0",
+                "--backend-store-uri", "sqlite:///" + dir.resolve("mlruns.db"), "--artifacts-destination",
+                dir.resolve("art").toString()));
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         while (line != null && !line.startsWith("listening ")) {
@@ -62,8 +68,14 @@ public final class TrackingBenchmark {
         }
         String uri = line.substring("listening ".length()).trim();
         try {
+            long serverCpu0 = cpuNanos(server);
+            long clientCpu0 = clientCpuNanos();
             double ingest = ingest(uri, batches, threads);
+            double serverCpu = (cpuNanos(server) - serverCpu0) / 1e6 / (batches + 20);
+            double clientCpu = (clientCpuNanos() - clientCpu0) / 1e6 / (batches + 20);
             System.out.printf("%-44s %,12.0f metrics/s%n", "server log-batch ingest (MlflowClient)", ingest);
+            System.out.printf("%-44s server %5.1f ms, client %5.1f ms (2 cores shared)%n", "  CPU per 1000-metric request", serverCpu,
+                    clientCpu);
             System.out.printf("%-44s %8.1f %% of the raw ceiling; goal >= 50,000 metrics/s: %s%n", "server / raw SQLite",
                     100 * ingest / rawRate, ingest >= 50_000 ? "met" : "NOT met");
 
@@ -74,6 +86,9 @@ public final class TrackingBenchmark {
                     "search 10k runs, max_results=1000", pct(latency, 50), pct(latency, 90), latency.length);
             System.out.printf("%-44s p50 %6.1f ms  p90 %6.1f ms  (%d queries)%n",
                     "search 10k runs, max_results=100", pct(small, 50), pct(small, 90), small.length);
+            double[] raw = rawHttpSearch(uri, exp, 1000);
+            System.out.printf("%-44s p50 %6.1f ms  p90 %6.1f ms  (server + transfer, no parsing)%n",
+                    "  same, max_results=1000, plain HTTP", pct(raw, 50), pct(raw, 90));
             double heap = idleHeap(server.pid());
             System.out.printf("%-44s %8.1f MiB (JVM capped at -Xmx256m); goal < 256 MiB: %s%n",
                     "server live heap, idle after workload", heap, heap < 256 ? "met" : "NOT met");
@@ -84,7 +99,10 @@ public final class TrackingBenchmark {
         }
     }
 
-    /** The ceiling: the same rows, schema and pragmas, straight through JDBC, one commit per 1000 rows. */
+    /**
+     * The ceiling: the same rows (32-character run ids like the server's), schema and pragmas,
+     * straight through JDBC, one commit per 1000 rows.
+     */
     static double rawSqliteRate(Path file, int batches) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             try (Statement s = c.createStatement()) {
@@ -95,11 +113,13 @@ public final class TrackingBenchmark {
                 s.execute("CREATE INDEX metrics_by_run_key ON metrics (run_uuid, key, step)");
             }
             c.setAutoCommit(false);
+            // run ids shaped like the server's (32 hex characters), two runs like the ingest phase
+            String[] runIds = {"5f0c6a1e9b2d4c7f8a3e1d0b6c9f2a4e", "a7d3e9c1f04b4b8e9d2c6a5f1e3b7c0d"};
             long start = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics VALUES (?, ?, ?, 0, ?, ?)")) {
                 for (int b = 0; b < batches; b++) {
                     for (int i = 0; i < 1000; i++) {
-                        ps.setString(1, "run" + (b % 16));
+                        ps.setString(1, runIds[b % runIds.length]);
                         ps.setString(2, "m" + (i % 10));
                         ps.setDouble(3, i * 0.001);
                         ps.setLong(4, b * 1000L + i);
@@ -207,6 +227,45 @@ public final class TrackingBenchmark {
             System.out.printf("  filter \"%s\": %d runs on the first page%n", filter, matched);
             return ms;
         }
+    }
+
+    /**
+     * The same search over plain HTTP, the body read and dropped: the server's time plus the
+     * transfer, without the MLflow client's protobuf parsing. The difference to {@link #search}
+     * is what the client spends turning the answer into objects.
+     */
+    static double[] rawHttpSearch(String uri, String exp, int maxResults) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String body = "{\"experiment_ids\":[\"" + exp + "\"],\"filter\":\"metrics.rmse < 0.5 AND params.model = 'gbt'\","
+                + "\"run_view_type\":\"ACTIVE_ONLY\",\"max_results\":" + maxResults + "}";
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri + "/api/2.0/mlflow/runs/search"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        long bytes = 0;
+        for (int i = 0; i < 5; i++) {
+            bytes = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        }
+        double[] ms = new double[30];
+        for (int i = 0; i < ms.length; i++) {
+            long start = System.nanoTime();
+            var resp = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            ms[i] = (System.nanoTime() - start) / 1e6;
+            if (resp.statusCode() != 200) {
+                throw new IllegalStateException("search answered " + resp.statusCode() + ": " + new String(resp.body(),
+                        StandardCharsets.UTF_8));
+            }
+        }
+        System.out.printf("  response body %,d bytes for %d runs%n", bytes, maxResults);
+        return ms;
+    }
+
+    private static long cpuNanos(Process p) {
+        return p.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double pct(double[] xs, int p) {

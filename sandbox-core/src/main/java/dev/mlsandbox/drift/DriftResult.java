@@ -111,7 +111,7 @@ public record DriftResult(String referenceSource, String currentSource, long ref
         Report.Builder b = Report.builder("drift", "Drift: " + currentSource + " vs " + referenceSource)
                 .summary("Compared " + columns.size() + " columns of " + currentRows + " current rows with "
                         + referenceRows + " reference rows under the '" + preset.id() + "' preset. "
-                        + verdict.rule() + ".")
+                        + Character.toUpperCase(verdict.rule().charAt(0)) + verdict.rule().substring(1) + ".")
                 .provenance(provenance);
         b.takeaway(drifted + " of " + columns.size() + " columns drifted under '" + preset.id() + "'; dataset drift: "
                 + (verdict.datasetDrift() ? "yes" : "no") + ".", "drift.driftedColumns", drifted);

@@ -3,7 +3,9 @@ package dev.mlsandbox.lab;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
+import dev.mlsandbox.tracking.LoggedRun;
 import dev.mlsandbox.tracking.RunLogger;
 
 import org.apache.spark.sql.SparkSession;
@@ -34,6 +36,31 @@ public final class LabContext {
      */
     public RunLogger tracking() {
         return tracking;
+    }
+
+    /**
+     * Runs a lab's work inside its tracking run (a no-op run when tracking is off): the run is
+     * named {@code <lab>-seed-<seed>} in the experiment {@code <lab>}, tagged with the lab, the
+     * sandbox version and the seed, gets {@code params}; after the work returns, the result's
+     * report is uploaded as artifacts and the run ends FINISHED; if the work throws it ends FAILED.
+     * The work logs its own metrics and puts {@code run.mlflowRun()} into its result.
+     */
+    public <R extends LabResult> R logged(String lab, long seed, Map<String, String> params, Function<LoggedRun, R> work) {
+        Map<String, String> tags = Map.of("sandbox.lab", lab, "sandbox.version", BuildInfo.sandboxVersion(), "sandbox.seed",
+                Long.toString(seed), "sandbox.spark", spark.version());
+        try (LoggedRun run = tracking.start(lab, lab + "-seed-" + seed, tags)) {
+            try {
+                run.params(params);
+                R result = work.apply(run);
+                if (run.enabled()) {
+                    run.report(result.report());
+                }
+                return result;
+            } catch (RuntimeException | Error e) {
+                run.fail();
+                throw e;
+            }
+        }
     }
 
     public SparkSession spark() {

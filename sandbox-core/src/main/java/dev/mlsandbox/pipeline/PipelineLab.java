@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +39,7 @@ import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
+import dev.mlsandbox.tracking.MlflowRun;
 
 /**
  * The Pipeline lab: fits the study guide's pipeline and a feature-engineering variant on the
@@ -115,8 +117,20 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
                         ChurnData.CHARGES, ChurnData.CALLS}).setOutputCol(RAW_FEATURES)};
     }
 
+    /** Logs the run when a tracking URI is configured (params, AUCs, fit times, the report); see LabContext#logged. */
     @Override
     public PipelineLabResult run(LabContext context) {
+        return context.logged(NAME, options.seed(), options.asParameters(), run -> {
+            PipelineLabResult result = run(context, run.mlflowRun().orElse(null));
+            run.metrics(Map.of("studyGuide.areaUnderROC", result.studyGuide().metricValue(),
+                    "featureEngineering.areaUnderROC", result.featureEngineering().metricValue(),
+                    "studyGuide.fitSeconds", result.studyGuide().fitSeconds(),
+                    "featureEngineering.fitSeconds", result.featureEngineering().fitSeconds()), 0);
+            return result;
+        });
+    }
+
+    private PipelineLabResult run(LabContext context, MlflowRun mlflowRun) {
         LabContext.Clock clock = context.startClock();
         Progress progress = context.progress();
         progress.begin("pipeline lab", STEPS);
@@ -172,7 +186,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
             return new PipelineLabResult(options, clock.provenance(options.seed(), options.rows(), options.asParameters()),
                     studyTrace, fe.trace(), planLabels, forest.getNumTrees(), importances,
                     named(fe.rawNames(), fe.scaler().mean()), named(fe.rawNames(), fe.scaler().std()), fe.coefficients(),
-                    check, unseen, assembler, leak, saved, steps.timings());
+                    check, unseen, assembler, leak, saved, steps.timings(), mlflowRun);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();

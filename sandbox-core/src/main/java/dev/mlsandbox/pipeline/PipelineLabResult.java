@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.mlsandbox.lab.LabResult;
 import dev.mlsandbox.report.Provenance;
 import dev.mlsandbox.report.Report;
+import dev.mlsandbox.tracking.MlflowRun;
 
 /**
  * Everything the Pipeline lab measured, immutable. {@link #report()} turns it into a report; a
@@ -30,6 +31,7 @@ import dev.mlsandbox.report.Report;
  * @param leakage            StandardScaler fitted before the split vs inside the pipeline
  * @param persistence        save, list, load, compare
  * @param stepSeconds        wall time of each step of the run, in order
+ * @param mlflowRun          where the run was logged, or null when tracking is off
  */
 public record PipelineLabResult(PipelineLabOptions options, Provenance provenance, PipelineTrace studyGuide,
                                 PipelineTrace featureEngineering, List<String> planLabels, int treeCount,
@@ -37,7 +39,8 @@ public record PipelineLabResult(PipelineLabOptions options, Provenance provenanc
                                 List<NamedValue> scalerStd, List<CoefficientCheck> coefficients,
                                 TransformCheck transformCheck, List<UnseenCategoryOutcome> unseenCategory,
                                 List<AssemblerOutcome> assembler, LeakageOutcome leakage,
-                                PersistenceOutcome persistence, List<NamedValue> stepSeconds) implements LabResult {
+                                PersistenceOutcome persistence, List<NamedValue> stepSeconds,
+                                MlflowRun mlflowRun) implements LabResult {
 
     public PipelineLabResult {
         planLabels = List.copyOf(planLabels);

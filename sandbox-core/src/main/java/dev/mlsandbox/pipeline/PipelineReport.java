@@ -14,6 +14,7 @@ import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.Section;
 import dev.mlsandbox.report.Table;
 import dev.mlsandbox.spark.ChurnData;
+import dev.mlsandbox.tracking.MlflowRun;
 
 /** Builds the Pipeline lab's report from its result: no Spark, only the measured numbers. */
 final class PipelineReport {
@@ -98,6 +99,7 @@ final class PipelineReport {
         report.data("leakage", leak);
         report.data("persistence", saved);
         report.data("stepSeconds", r.stepSeconds());
+        MlflowRun.addTo(report, r.mlflowRun());
         return report.build();
     }
 

@@ -24,6 +24,16 @@ public final class ReportWriter {
     public record ReportFiles(Path html, Path markdown, Path json) {
     }
 
+    /** The three renderings in memory, by file name (report.html, report.md, report.json). */
+    public static java.util.Map<String, String> render(Report report) {
+        ReportWriter w = new ReportWriter();
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("report.html", w.html.render(report));
+        files.put("report.md", w.markdown.render(report));
+        files.put("report.json", w.json.render(report));
+        return files;
+    }
+
     public ReportFiles write(Report report, Path directory) {
         // Render everything first: a renderer failure must not leave some files new and some old.
         String jsonText = json.render(report);

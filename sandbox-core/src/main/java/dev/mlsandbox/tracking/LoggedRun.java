@@ -10,6 +10,9 @@ import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 
+import dev.mlsandbox.report.Report;
+import dev.mlsandbox.report.ReportWriter;
+
 /**
  * One run being logged by a lab, or a no-op stand-in when tracking is off. Params and tags go
  * in batches within MLflow's limits; closing ends the run FINISHED unless {@link #fail()} was
@@ -51,6 +54,20 @@ public final class LoggedRun implements AutoCloseable {
     /** Where to look at the run: {@code <tracking uri>/#/experiments/<id>/runs/<id>}. */
     public Optional<String> link() {
         return enabled() ? Optional.of(tracking.runLink(experimentId, runId)) : Optional.empty();
+    }
+
+    /** The run as a report links to it ({@code mlflowRun} in report.json); empty when tracking is off. */
+    public Optional<MlflowRun> mlflowRun() {
+        return enabled() ? Optional.of(new MlflowRun(experimentId, runId, tracking.runLink(experimentId, runId)))
+                : Optional.empty();
+    }
+
+    /** Uploads the report's three renderings (report.html, report.md, report.json) under {@code report/}. */
+    public LoggedRun report(Report report) {
+        if (enabled()) {
+            ReportWriter.render(report).forEach((file, text) -> text("report/" + file, text));
+        }
+        return this;
     }
 
     public LoggedRun params(Map<String, String> params) {

@@ -69,6 +69,37 @@ class TrackingHttpTest {
     }
 
     @Test
+    void logBatchBodyIsCheckedLikeEveryOtherBody() throws Exception {
+        String run = json(fx.post("/api/2.0/mlflow/runs/create", "{\"experiment_id\":\"0\"}")).path("run").path("info")
+                .path("run_id").asText();
+        String batch = "/api/2.0/mlflow/runs/log-batch";
+        assertError(fx.post(batch, "{\"run_id\":\"" + run + "\",\"metrics\":[{\"key\":\"m\""), 400, "MALFORMED_REQUEST");
+        assertError(fx.post(batch, "[]"), 400, "MALFORMED_REQUEST");
+        assertError(fx.post(batch, ""), 400, "INVALID_PARAMETER_VALUE");
+        assertError(fx.post(batch, "{\"run_id\":\"" + run + "\",\"metrics\":{}}"), 400, "INVALID_PARAMETER_VALUE");
+        assertError(fx.post(batch, "{\"run_id\":\"" + run + "\",\"metrics\":[1]}"), 400, "INVALID_PARAMETER_VALUE");
+        assertError(fx.post(batch, "{\"run_id\":\"" + run + "\",\"metrics\":[{\"key\":\"m\",\"value\":1,\"timestamp\":\"soon\"}]}"),
+                400, "INVALID_PARAMETER_VALUE");
+        assertError(fx.post(batch, "{\"run_id\":\"" + run + "\",\"metrics\":[{\"key\":\"m\",\"value\":1}]}"), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertError(fx.post(batch, "{\"run_id\":\"" + run + "\",\"params\":[{\"key\":{\"x\":1},\"value\":\"v\"}]}"), 400,
+                "INVALID_PARAMETER_VALUE");
+        // refused batches wrote nothing
+        assertTrue(json(fx.get("/api/2.0/mlflow/runs/get?run_id=" + run)).path("run").path("data").path("metrics").isMissingNode());
+        // protobuf's forms: int64 as strings, NaN as a string, the deprecated run_uuid, unknown fields ignored
+        assertEquals(200, fx.post(batch, "{\"run_uuid\":\"" + run + "\",\"extra\":{\"a\":[1,2]},\"metrics\":[{\"key\":\"m\","
+                + "\"value\":\"NaN\",\"timestamp\":\"7\",\"step\":\"3\"},{\"key\":\"m\",\"value\":2.5,\"timestamp\":8,\"step\":3}],"
+                + "\"params\":[{\"key\":\"p\",\"value\":5}],\"tags\":[{\"key\":\"t\",\"value\":\"x\"}]}").status());
+        JsonNode data = json(fx.get("/api/2.0/mlflow/runs/get?run_id=" + run)).path("run").path("data");
+        assertEquals(2.5, data.path("metrics").get(0).path("value").asDouble());
+        assertEquals(3, data.path("metrics").get(0).path("step").asLong());
+        assertEquals("5", data.path("params").get(0).path("value").asText());
+        JsonNode history = json(fx.get("/api/2.0/mlflow/metrics/get-history?run_id=" + run + "&metric_key=m")).path("metrics");
+        assertEquals(2, history.size());
+        assertEquals("NaN", history.get(0).path("value").asText());
+    }
+
+    @Test
     void protoJsonConventions() throws Exception {
         String run = json(fx.post("/api/2.0/mlflow/runs/create", "{\"experiment_id\":\"0\",\"start_time\":\"123\"}"))
                 .path("run").path("info").path("run_id").asText();

@@ -13,7 +13,11 @@ import java.util.List;
 public final class RunSearchSql {
     private RunSearchSql() {}
 
-    /** {@code SELECT r.run_uuid FROM ...} for the page. */
+    /** The run columns a search selects, in {@code RunLoader}'s order: the page needs no second query for them. */
+    public static final String INFO_COLUMNS = "r.run_uuid, r.name, r.experiment_id, r.user_id, r.status, r.start_time, "
+            + "r.end_time, r.artifact_uri, r.lifecycle_stage";
+
+    /** {@code SELECT <INFO_COLUMNS> FROM ...} for the page. */
     public static Sql select(List<Long> experimentIds, List<String> lifecycleStages, List<Clause> clauses,
             List<OrderBy> orderBy, int limit, long offset) {
         Sql joins = new Sql();
@@ -49,7 +53,7 @@ public final class RunSearchSql {
         }
         order.append("r.run_uuid ASC");
 
-        Sql sql = new Sql().append("SELECT r.run_uuid FROM runs r").append(joins).append(" WHERE ");
+        Sql sql = new Sql().append("SELECT " + INFO_COLUMNS + " FROM runs r").append(joins).append(" WHERE ");
         sql.append(where(experimentIds, lifecycleStages, clauses));
         sql.append(" ORDER BY ").append(order).append(" LIMIT ? OFFSET ?", (long) limit, offset);
         return sql;

@@ -10,6 +10,10 @@ import dev.mlsandbox.tracking.store.Entities.Param;
 import dev.mlsandbox.tracking.store.Entities.Run;
 import dev.mlsandbox.tracking.store.Entities.RunInfo;
 import dev.mlsandbox.tracking.store.Entities.Tag;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -102,5 +106,93 @@ public final class Json {
             a.addObject().put("key", t.key()).put("value", t.value());
         }
         return a;
+    }
+
+    /**
+     * {@code {"runs": [...], "next_page_token": ...}} written straight to bytes with the streaming
+     * generator: a search page holds up to 50,000 runs, and a tree of nodes per run cost more than
+     * the JSON text itself. Same shape as {@link #run}.
+     */
+    public static byte[] runsPage(ObjectMapper mapper, List<Run> runs, String nextPageToken) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder(Math.min(1 << 20, 256 + 640 * runs.size()));
+                JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            if (!runs.isEmpty()) {
+                g.writeArrayFieldStart("runs");
+                for (Run r : runs) {
+                    writeRun(g, r);
+                }
+                g.writeEndArray();
+            }
+            if (nextPageToken != null) {
+                g.writeStringField("next_page_token", nextPageToken);
+            }
+            g.writeEndObject();
+            g.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search answer", e);
+        }
+    }
+
+    static void writeRun(JsonGenerator g, Run r) throws IOException {
+        RunInfo i = r.info();
+        g.writeStartObject();
+        g.writeObjectFieldStart("info");
+        g.writeStringField("run_id", i.runId());
+        g.writeStringField("run_uuid", i.runId());
+        g.writeStringField("run_name", i.runName());
+        g.writeStringField("experiment_id", i.experimentId());
+        if (i.userId() != null) {
+            g.writeStringField("user_id", i.userId());
+        }
+        g.writeStringField("status", i.status());
+        g.writeNumberField("start_time", i.startTime());
+        if (i.endTime() != null) {
+            g.writeNumberField("end_time", i.endTime());
+        }
+        g.writeStringField("artifact_uri", i.artifactUri());
+        g.writeStringField("lifecycle_stage", i.lifecycleStage());
+        g.writeEndObject();
+        g.writeObjectFieldStart("data");
+        if (!r.data().metrics().isEmpty()) {
+            g.writeArrayFieldStart("metrics");
+            for (Metric m : r.data().metrics()) {
+                g.writeStartObject();
+                g.writeStringField("key", m.key());
+                double v = m.value();
+                if (Double.isNaN(v)) {
+                    g.writeStringField("value", "NaN");
+                } else if (Double.isInfinite(v)) {
+                    g.writeStringField("value", v > 0 ? "Infinity" : "-Infinity");
+                } else {
+                    g.writeNumberField("value", v);
+                }
+                g.writeNumberField("timestamp", m.timestamp());
+                g.writeNumberField("step", m.step());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        keyValues(g, "params", r.data().params().stream().map(p -> new Tag(p.key(), p.value())).toList());
+        keyValues(g, "tags", r.data().tags());
+        g.writeEndObject();
+        g.writeObjectFieldStart("inputs");
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void keyValues(JsonGenerator g, String field, List<Tag> kvs) throws IOException {
+        if (kvs.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart(field);
+        for (Tag t : kvs) {
+            g.writeStartObject();
+            g.writeStringField("key", t.key());
+            g.writeStringField("value", t.value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 }

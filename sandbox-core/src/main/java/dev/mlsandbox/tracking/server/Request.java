@@ -96,13 +96,21 @@ public final class Request {
         }
     }
 
-    private ObjectNode fromBody() {
-        byte[] bytes;
+    /** The raw body, for handlers that parse it themselves (log-batch streams it). */
+    byte[] bodyBytes() {
         try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new MlflowException(ErrorCode.MALFORMED_REQUEST, "Could not read the request body: " + e.getMessage());
         }
+    }
+
+    ObjectMapper mapper() {
+        return json;
+    }
+
+    private ObjectNode fromBody() {
+        byte[] bytes = bodyBytes();
         if (bytes.length == 0) {
             return JsonNodeFactory.instance.objectNode();
         }

@@ -10,6 +10,11 @@ public record Response(int status, String contentType, byte[] body, Path file) {
         return new Response(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), null);
     }
 
+    /** JSON already written to bytes (large answers skip the node tree). */
+    public static Response json(byte[] body) {
+        return new Response(200, "application/json", body, null);
+    }
+
     public static Response file(Path file, String contentType) {
         return new Response(200, contentType, null, file);
     }

@@ -118,28 +118,16 @@ public final class TrackingRoutes implements RouteModule {
         Page<Run> page = runs.search(req.strings("experiment_ids"), req.string("filter"),
                 ViewType.parse(req.string("run_view_type")), req.longValue("max_results"), req.strings("order_by"),
                 req.string("page_token"));
-        ObjectNode out = F.objectNode();
-        if (!page.items().isEmpty()) {
-            ArrayNode list = out.putArray("runs");
-            page.items().forEach(r -> list.add(Json.run(r)));
-        }
-        if (page.nextPageToken() != null) {
-            out.put("next_page_token", page.nextPageToken());
-        }
-        return out;
+        return Response.json(Json.runsPage(req.mapper(), page.items(), page.nextPageToken()));
     }
 
     private Object logBatch(Request req) {
-        List<Metric> metrics = new ArrayList<>();
-        for (JsonNode m : req.array("metrics")) {
-            metrics.add(metric(object(m, "metrics")));
+        BatchBody batch = BatchBody.parse(req.bodyBytes(), req.mapper());
+        if (batch.runId() == null || batch.runId().isEmpty()) {
+            throw MlflowException.invalid("Missing value for required parameter 'run_id'. See the API request docs for the "
+                    + "correct fields.");
         }
-        List<Param> params = new ArrayList<>();
-        for (JsonNode p : req.array("params")) {
-            ObjectNode o = object(p, "params");
-            params.add(new Param(Request.string(o, "key"), Request.string(o, "value")));
-        }
-        runs.logBatch(req.runId(), metrics, params, tags(req.array("tags")));
+        runs.logBatch(batch.runId(), batch.metrics(), batch.params(), batch.tags());
         return empty();
     }
 

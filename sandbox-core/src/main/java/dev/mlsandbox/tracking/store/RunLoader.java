@@ -21,7 +21,7 @@ import java.util.Map;
  * a thousand runs costs a handful of queries.
  */
 final class RunLoader {
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 1000;
 
     private RunLoader() {}
 
@@ -33,10 +33,7 @@ final class RunLoader {
                 bind(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long end = rs.getLong(7);
-                        Long endTime = rs.wasNull() ? null : end;
-                        RunInfo info = new RunInfo(rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3)), rs.getString(4),
-                                rs.getString(5), rs.getLong(6), endTime, rs.getString(8), rs.getString(9));
+                        RunInfo info = info(rs);
                         byId.put(info.runId(), info);
                     }
                 }
@@ -52,26 +49,35 @@ final class RunLoader {
         return out;
     }
 
+    /** A row of the run columns in the order of {@code RunSearchSql.INFO_COLUMNS}. */
+    static RunInfo info(ResultSet rs) throws SQLException {
+        long end = rs.getLong(7);
+        Long endTime = rs.wasNull() ? null : end;
+        return new RunInfo(rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3)), rs.getString(4), rs.getString(5),
+                rs.getLong(6), endTime, rs.getString(8), rs.getString(9));
+    }
+
     /** Runs in the order of {@code ids}; unknown ids are skipped. */
     static List<Run> loadAll(Connection c, List<String> ids) throws SQLException {
-        List<RunInfo> infos = infos(c, ids);
-        Map<String, List<Metric>> metrics = new HashMap<>();
-        Map<String, List<Param>> params = new HashMap<>();
-        Map<String, List<Tag>> tags = new HashMap<>();
+        return withData(c, infos(c, ids));
+    }
+
+    /** Adds latest metrics, params and tags to runs whose info is already read (a search page). */
+    static List<Run> withData(Connection c, List<RunInfo> infos) throws SQLException {
+        List<String> ids = new ArrayList<>(infos.size());
+        for (RunInfo i : infos) {
+            ids.add(i.runId());
+        }
+        Map<String, List<Metric>> metrics = new HashMap<>(infos.size() * 2);
+        Map<String, List<Param>> params = new HashMap<>(infos.size() * 2);
+        Map<String, List<Tag>> tags = new HashMap<>(infos.size() * 2);
         for (List<String> chunk : chunks(ids)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT run_uuid, key, value, is_nan, timestamp, step FROM latest_metrics "
-                    + "WHERE run_uuid IN (" + marks(chunk.size()) + ") ORDER BY key")) {
-                bind(ps, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        double v = rs.getInt(4) == 1 ? Double.NaN : rs.getDouble(3);
-                        metrics.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                .add(new Metric(rs.getString(2), v, rs.getLong(5), rs.getLong(6)));
-                    }
-                }
-            }
-            keyValues(c, "params", chunk, (run, k, v) -> params.computeIfAbsent(run, x -> new ArrayList<>()).add(new Param(k, v)));
-            keyValues(c, "tags", chunk, (run, k, v) -> tags.computeIfAbsent(run, x -> new ArrayList<>()).add(new Tag(k, v)));
+            rows(c, "SELECT run_uuid, key, value, is_nan, timestamp, step FROM latest_metrics", chunk, metrics, rs -> {
+                double v = rs.getInt(4) == 1 ? Double.NaN : rs.getDouble(3);
+                return new Metric(rs.getString(2), v, rs.getLong(5), rs.getLong(6));
+            });
+            rows(c, "SELECT run_uuid, key, value FROM params", chunk, params, rs -> new Param(rs.getString(2), rs.getString(3)));
+            rows(c, "SELECT run_uuid, key, value FROM tags", chunk, tags, rs -> new Tag(rs.getString(2), rs.getString(3)));
         }
         List<Run> out = new ArrayList<>(infos.size());
         for (RunInfo info : infos) {
@@ -82,17 +88,31 @@ final class RunLoader {
         return out;
     }
 
-    private interface Row {
-        void accept(String run, String key, String value);
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
-    private static void keyValues(Connection c, String table, List<String> chunk, Row row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT run_uuid, key, value FROM " + table + " WHERE run_uuid IN ("
-                + marks(chunk.size()) + ") ORDER BY key")) {
+    /**
+     * One query for the chunk, ordered like the (run_uuid, key) primary key so the database
+     * streams it from the index without a sort, and rows of one run arrive together: the map is
+     * touched once per run, not once per row.
+     */
+    private static <T> void rows(Connection c, String select, List<String> chunk, Map<String, List<T>> into, RowReader<T> reader)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE run_uuid IN (" + marks(chunk.size())
+                + ") ORDER BY run_uuid, key")) {
             bind(ps, chunk);
             try (ResultSet rs = ps.executeQuery()) {
+                String current = null;
+                List<T> list = null;
                 while (rs.next()) {
-                    row.accept(rs.getString(1), rs.getString(2), rs.getString(3));
+                    String run = rs.getString(1);
+                    if (!run.equals(current)) {
+                        current = run;
+                        list = new ArrayList<>(4);
+                        into.put(run, list);
+                    }
+                    list.add(reader.read(rs));
                 }
             }
         }

@@ -270,18 +270,18 @@ public final class RunStore {
         }
         Sql sql = RunSearchSql.select(ids, view.stages(), clauses, order, limit + 1, offset);
         return db.read(c -> {
-            List<String> runIds = new ArrayList<>();
+            List<RunInfo> infos = new ArrayList<>();
             try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    runIds.add(rs.getString(1));
+                    infos.add(RunLoader.info(rs));
                 }
             }
             String next = null;
-            if (runIds.size() > limit) {
-                runIds = runIds.subList(0, limit);
+            if (infos.size() > limit) {
+                infos = infos.subList(0, limit);
                 next = PageToken.encode(offset + limit, fingerprint);
             }
-            return new Page<>(RunLoader.loadAll(c, runIds), next);
+            return new Page<>(RunLoader.withData(c, infos), next);
         });
     }
 

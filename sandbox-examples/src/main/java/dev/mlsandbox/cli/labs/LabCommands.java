@@ -16,6 +16,7 @@ public final class LabCommands {
 
     /** Labs whose command has options beyond the common ones. */
     private static final Map<String, Supplier<AbstractLabCommand>> DEDICATED = Map.of(
+            "tuning", TuningLabCommand::new
     );
 
     private LabCommands() {

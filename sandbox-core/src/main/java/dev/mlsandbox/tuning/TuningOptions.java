@@ -1,0 +1,143 @@
+package dev.mlsandbox.tuning;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.mlsandbox.lab.LabSettings;
+
+/**
+ * How the tuning lab runs. Every field has a documented default ({@link #defaults()}); change one
+ * with its {@code with...} method.
+ *
+ * @param folds          k, CrossValidator's {@code numFolds}; default 3 (Spark's default), at least 2
+ * @param trainRatio     TrainValidationSplit's {@code trainRatio}; default 0.75 (Spark's default), in (0, 1)
+ * @param rows           rows of churn data generated; default 1,000 (small on purpose: small data is
+ *                       where the two validators disagree), at least 200
+ * @param seed           seed of the data, the held-out split and the first tuning run; default 42
+ * @param parallelism    both validators' {@code parallelism}; default 2 (Spark's default is 1; two
+ *                       fits at a time use this 2-core machine better, and the sweep shows both)
+ * @param grid           the param grid, at least one map; default {@link TuningGrid#defaults()} (4 maps)
+ * @param stabilitySeeds how many tuning seeds ({@code seed}, {@code seed + 1}, ...) the selection
+ *                       stability runs; default 5, at least 2
+ * @param testFraction   share of rows held out (never seen by tuning) to score the chosen model;
+ *                       default 0.25, in (0, 0.5]
+ * @param maxIter        LogisticRegression's {@code maxIter}; default 10 (enough to converge on this
+ *                       data, and each iteration is a Spark job), at least 1
+ * @param sweeps         whether to run the sweeps (data size, grid size, parallelism,
+ *                       collectSubModels); default true
+ */
+public record TuningOptions(int folds, double trainRatio, int rows, long seed, int parallelism, TuningGrid grid,
+                            int stabilitySeeds, double testFraction, int maxIter, boolean sweeps) {
+
+    public static final int DEFAULT_FOLDS = 3;
+    public static final double DEFAULT_TRAIN_RATIO = 0.75;
+    public static final int DEFAULT_ROWS = 1_000;
+    public static final int MIN_ROWS = 200;
+    public static final int DEFAULT_PARALLELISM = 2;
+    public static final int DEFAULT_STABILITY_SEEDS = 5;
+    public static final double DEFAULT_TEST_FRACTION = 0.25;
+    public static final int DEFAULT_MAX_ITER = 10;
+
+    public TuningOptions {
+        Objects.requireNonNull(grid, "grid");
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds (k) must be >= 2, got " + folds + ": CrossValidator trains on k-1 "
+                    + "folds and validates on the remaining one, so it needs at least two; use --folds 2 or more (default 3)");
+        }
+        if (!(trainRatio > 0.0 && trainRatio < 1.0)) {
+            throw new IllegalArgumentException("trainRatio must be strictly between 0 and 1, got " + trainRatio
+                    + ": TrainValidationSplit trains on that share and validates on the rest, so both must be non-empty; "
+                    + "use e.g. 0.75 (the default)");
+        }
+        if (rows < MIN_ROWS) {
+            throw new IllegalArgumentException("rows must be >= " + MIN_ROWS + ", got " + rows
+                    + ": with fewer, a validation fold can lack one of the two classes and AUC is undefined; use --rows "
+                    + MIN_ROWS + " or more (default " + DEFAULT_ROWS + ")");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism
+                    + ": it is how many models Spark fits at once; use --parallelism 1 (Spark's default) or 2");
+        }
+        // Names and values are checked against a fresh LogisticRegression: no Spark session needed.
+        grid.validate(new org.apache.spark.ml.classification.LogisticRegression());
+        if (stabilitySeeds < 2) {
+            throw new IllegalArgumentException("stabilitySeeds must be >= 2, got " + stabilitySeeds
+                    + ": stability compares the choices of several seeds; use 5 (the default) or more");
+        }
+        if (!(testFraction > 0.0 && testFraction <= 0.5)) {
+            throw new IllegalArgumentException("testFraction must be in (0, 0.5], got " + testFraction
+                    + ": it is the share of rows held out to score the chosen model; use e.g. 0.25 (the default)");
+        }
+        if (maxIter < 1) {
+            throw new IllegalArgumentException("maxIter must be >= 1, got " + maxIter);
+        }
+    }
+
+    public static TuningOptions defaults() {
+        return new TuningOptions(DEFAULT_FOLDS, DEFAULT_TRAIN_RATIO, DEFAULT_ROWS, LabSettings.DEFAULT_SEED,
+                DEFAULT_PARALLELISM, TuningGrid.defaults(), DEFAULT_STABILITY_SEEDS, DEFAULT_TEST_FRACTION,
+                DEFAULT_MAX_ITER, true);
+    }
+
+    /** The defaults, with the seed and (when given) the rows of the tour's or CLI's common settings. */
+    public static TuningOptions from(LabSettings settings) {
+        return defaults().withSeed(settings.seed()).withRows(settings.rowsOr(DEFAULT_ROWS));
+    }
+
+    public TuningOptions withFolds(int value) {
+        return new TuningOptions(value, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    }
+
+    public TuningOptions withTrainRatio(double value) {
+        return new TuningOptions(folds, value, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    }
+
+    public TuningOptions withRows(int value) {
+        return new TuningOptions(folds, trainRatio, value, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    }
+
+    public TuningOptions withSeed(long value) {
+        return new TuningOptions(folds, trainRatio, rows, value, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    }
+
+    public TuningOptions withParallelism(int value) {
+        return new TuningOptions(folds, trainRatio, rows, seed, value, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    }
+
+    public TuningOptions withGrid(TuningGrid value) {
+        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, value, stabilitySeeds, testFraction, maxIter, sweeps);
+    }
+
+    public TuningOptions withStabilitySeeds(int value) {
+        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, value, testFraction, maxIter, sweeps);
+    }
+
+    public TuningOptions withTestFraction(double value) {
+        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, value, maxIter, sweeps);
+    }
+
+    public TuningOptions withMaxIter(int value) {
+        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, value, sweeps);
+    }
+
+    public TuningOptions withSweeps(boolean value) {
+        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, value);
+    }
+
+    /** The options as text, for provenance. */
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("folds", Integer.toString(folds));
+        m.put("trainRatio", Double.toString(trainRatio));
+        m.put("rows", Integer.toString(rows));
+        m.put("parallelism", Integer.toString(parallelism));
+        m.put("grid", grid.describe());
+        m.put("gridSize", Integer.toString(grid.size()));
+        m.put("stabilitySeeds", Integer.toString(stabilitySeeds));
+        m.put("testFraction", Double.toString(testFraction));
+        m.put("maxIter", Integer.toString(maxIter));
+        m.put("sweeps", Boolean.toString(sweeps));
+        return m;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mlsandbox.tuning;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.report.Provenance;
+import dev.mlsandbox.report.Report;
+
+/**
+ * What the tuning lab measured. Immutable; {@link #report()} builds the report from these numbers.
+ *
+ * @param options           the options the lab ran with
+ * @param trainRows         rows both validators tuned on
+ * @param testRows          held-out rows that scored the chosen models
+ * @param crossValidation   the headline CrossValidator run (the first stability seed)
+ * @param trainValidation   the headline TrainValidationSplit run (same seed)
+ * @param cvTestScore       the CrossValidator's chosen model on the held-out rows
+ * @param tvsTestScore      the TrainValidationSplit's chosen model on the held-out rows
+ * @param stability         both validators over {@code options.stabilitySeeds()} seeds
+ * @param sweeps            the sweeps, or null when {@code options.sweeps()} was false
+ * @param provenance        versions, seed, sizes, timings
+ */
+public record TuningResult(TuningOptions options, int trainRows, int testRows, CrossValidation crossValidation,
+                           TrainValidation trainValidation, double cvTestScore, double tvsTestScore,
+                           Stability stability, Sweeps sweeps, Provenance provenance) implements LabResult {
+
+    public TuningResult {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(crossValidation, "crossValidation");
+        Objects.requireNonNull(trainValidation, "trainValidation");
+        Objects.requireNonNull(stability, "stability");
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    public Optional<Sweeps> sweepsIfRun() {
+        return Optional.ofNullable(sweeps);
+    }
+
+    /** CrossValidator's wall time over TrainValidationSplit's, in the headline runs. */
+    public double timeRatio() {
+        return crossValidation.seconds() / trainValidation.seconds();
+    }
+
+    @Override
+    public Report report() {
+        return new TuningReport(this).build();
+    }
+}
