@@ -11,8 +11,9 @@ import java.util.Locale;
  *   <li>{@link #EVIDENTLY}: Evidently's defaults. Reference of at most 1000 rows: KS p &lt; 0.05
  *       (numeric) and chi-square p &lt; 0.05 (categorical); larger: Wasserstein normalised by the
  *       reference std &ge; 0.1 (numeric) and Jensen-Shannon distance &ge; 0.1 (categorical). The data
- *       set drifts when at least 50 % of the columns do. No multiple-testing correction. (Evidently
- *       uses a two-proportion z-test for binary categoricals on small references; we use chi-square.)</li>
+ *       set drifts when at least 50 % of the columns do. No multiple-testing correction. As in
+ *       Evidently, a categorical with at most two values on a small reference gets the
+ *       two-proportion z-test instead of chi-square.</li>
  *   <li>{@link #LAKEHOUSE}: the metrics Databricks Lakehouse Monitoring writes to its drift table,
  *       judged by the usual PSI bands: &lt; 0.1 no change, 0.1-0.2 moderate, &ge; 0.2 significant
  *       (drifted). The data set drifts when any column is significant.</li>
@@ -106,6 +107,11 @@ public enum DriftPreset {
             return new ColumnVerdict(c.name(), "wassersteinNormalized", w, EVIDENTLY_DISTANCE_THRESHOLD,
                     w >= EVIDENTLY_DISTANCE_THRESHOLD, "reference > 1000 rows: Wasserstein / std " + fmt(w) + " vs 0.1");
         }
+        if (small && c instanceof CategoricalDrift cd && seenCategories(cd.histogram()) <= 2) {
+            double p = proportionZTestP(cd.histogram());
+            return new ColumnVerdict(c.name(), "zTest", p, ALPHA, p < ALPHA,
+                    "reference <= 1000 rows, at most 2 categories: two-proportion z-test p-value " + fmt(p) + " vs 0.05");
+        }
         if (small) {
             return new ColumnVerdict(c.name(), "chiSquare", c.pValue(), ALPHA, c.pValue() < ALPHA,
                     "reference <= 1000 rows: chi-square p-value " + fmt(c.pValue()) + " vs 0.05");
@@ -113,6 +119,37 @@ public enum DriftPreset {
         double js = c.jensenShannon();
         return new ColumnVerdict(c.name(), "jensenShannon", js, EVIDENTLY_DISTANCE_THRESHOLD,
                 js >= EVIDENTLY_DISTANCE_THRESHOLD, "reference > 1000 rows: Jensen-Shannon " + fmt(js) + " vs 0.1");
+    }
+
+    /** Buckets with any value on either side (the unseen bucket counts as one). */
+    static int seenCategories(Histogram h) {
+        int k = 0;
+        for (int b = 0; b < h.reference().length; b++) {
+            k += h.reference()[b] + h.current()[b] > 0 ? 1 : 0;
+        }
+        return k;
+    }
+
+    /**
+     * Evidently's test for binary categoricals on small references: the pooled two-proportion
+     * z-test of the share of the first category, p = 2 (1 - Phi(|z|)). 1 when both sides hold one
+     * and the same value.
+     */
+    static double proportionZTestP(Histogram h) {
+        int first = -1;
+        for (int b = 0; b < h.reference().length && first < 0; b++) {
+            first = h.reference()[b] + h.current()[b] > 0 ? b : -1;
+        }
+        long n1 = java.util.Arrays.stream(h.reference()).sum();
+        long n2 = java.util.Arrays.stream(h.current()).sum();
+        double p1 = (double) h.reference()[first] / n1;
+        double p2 = (double) h.current()[first] / n2;
+        double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
+        if (pooled == 0 || pooled == 1) {
+            return 1.0;
+        }
+        double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
+        return 2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
     }
 
     private List<ColumnVerdict> rigorous(List<ColumnDrift> columns) {

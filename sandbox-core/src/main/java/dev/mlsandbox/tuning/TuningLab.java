@@ -16,6 +16,7 @@ import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
+import dev.mlsandbox.tracking.MlflowRun;
 
 /**
  * Tunes the churn pipeline with CrossValidator and TrainValidationSplit on the same data, grid,
@@ -48,8 +49,17 @@ public final class TuningLab implements Lab<TuningResult> {
         return options;
     }
 
+    /** Logs the run when a tracking URI is configured (per-fold metrics per param map, the report); see LabContext#logged. */
     @Override
     public TuningResult run(LabContext context) {
+        return context.logged(NAME, options.seed(), options.describe(), run -> {
+            TuningResult result = run(context, run.mlflowRun().orElse(null));
+            TuningTracking.log(run, result);
+            return result;
+        });
+    }
+
+    private TuningResult run(LabContext context, MlflowRun mlflowRun) {
         LabContext.Clock clock = context.startClock();
         Progress progress = context.progress();
         progress.begin("tuning: CrossValidator vs TrainValidationSplit", plannedRuns());
@@ -86,7 +96,7 @@ public final class TuningLab implements Lab<TuningResult> {
         split.test().unpersist();
         return new TuningResult(options, split.trainRows(), split.testRows(), headlineCv, headlineTvs,
                 seedRuns.get(0).cvTestScore(), seedRuns.get(0).tvsTestScore(), stability, sweeps,
-                clock.provenance(options.seed(), options.rows(), options.describe()));
+                clock.provenance(options.seed(), options.rows(), options.describe()), mlflowRun);
     }
 
     /** Validator runs the progress bar counts. */

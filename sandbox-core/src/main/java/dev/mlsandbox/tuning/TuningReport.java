@@ -12,6 +12,7 @@ import dev.mlsandbox.report.LineChart;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.Section;
 import dev.mlsandbox.report.Table;
+import dev.mlsandbox.tracking.MlflowRun;
 
 /** Builds the tuning lab's report from a {@link TuningResult}: takeaways, sections, charts, data. */
 final class TuningReport {
@@ -44,6 +45,7 @@ final class TuningReport {
         b.section(costSection()).section(metricsSection()).section(stabilitySection());
         r.sweepsIfRun().ifPresent(s -> b.section(sweepsSection(s)));
         TuningJson.addData(b, r);
+        MlflowRun.addTo(b, r.mlflowRun());
         return b.build();
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.mlsandbox.lab.LabResult;
 import dev.mlsandbox.report.Provenance;
 import dev.mlsandbox.report.Report;
+import dev.mlsandbox.tracking.MlflowRun;
 
 /**
  * What the tuning lab measured. Immutable; {@link #report()} builds the report from these numbers.
@@ -20,10 +21,12 @@ import dev.mlsandbox.report.Report;
  * @param stability         both validators over {@code options.stabilitySeeds()} seeds
  * @param sweeps            the sweeps, or null when {@code options.sweeps()} was false
  * @param provenance        versions, seed, sizes, timings
+ * @param mlflowRun         where the run was logged, or null when tracking is off
  */
 public record TuningResult(TuningOptions options, int trainRows, int testRows, CrossValidation crossValidation,
                            TrainValidation trainValidation, double cvTestScore, double tvsTestScore,
-                           Stability stability, Sweeps sweeps, Provenance provenance) implements LabResult {
+                           Stability stability, Sweeps sweeps, Provenance provenance,
+                           MlflowRun mlflowRun) implements LabResult {
 
     public TuningResult {
         Objects.requireNonNull(options, "options");

@@ -80,6 +80,27 @@ class DriftEngineTest {
     }
 
     @Test
+    void evidentlyUsesTheTwoProportionZTestForBinaryCategoricalsOnSmallReferences() {
+        // Evidently: p = 2 * (1 - norm.cdf(|z|)), pooled two-proportion z of the first category's share
+        // ref 300 a / 200 b, cur 90 a / 110 b -> z = -3.6093344657096833, p = 0.0003069835938871446 (scipy.stats.norm)
+        DriftTable ref = DriftTable.builder()
+                .categorical("flag", BinnedMetricsTest.repeat(new String[] {"a", "b"}, new int[] {300, 200})).build();
+        DriftTable cur = DriftTable.builder()
+                .categorical("flag", BinnedMetricsTest.repeat(new String[] {"a", "b"}, new int[] {90, 110})).build();
+        ColumnVerdict v = DriftEngine.builder().preset(DriftPreset.EVIDENTLY).build().compare(ref, cur)
+                .verdict().columns().get(0);
+        assertEquals("zTest", v.test());
+        assertEquals(0.0003069835938871446, v.value(), 0.0003069835938871446 * 1e-6);
+        assertTrue(v.drifted());
+        // Three categories: chi-square again.
+        DriftTable cur3 = DriftTable.builder()
+                .categorical("flag", BinnedMetricsTest.repeat(new String[] {"a", "b", "c"}, new int[] {90, 100, 10}))
+                .build();
+        assertEquals("chiSquare", DriftEngine.builder().preset(DriftPreset.EVIDENTLY).build().compare(ref, cur3)
+                .verdict().columns().get(0).test());
+    }
+
+    @Test
     void lakehouseUsesPsiBands() {
         DriftTable ref = DriftTable.builder().numeric("x", lcg(21, 1000)).build();
         DriftTable cur = DriftTable.builder().numeric("x", lcg(22, 800, 1.0, 0.1)).build();
