@@ -6,6 +6,8 @@ import java.util.Optional;
 import dev.mlsandbox.drift.lab.DriftLab;
 import dev.mlsandbox.drift.lab.DriftLabOptions;
 import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.registry.lab.RegistryLab;
+import dev.mlsandbox.registry.lab.RegistryLabOptions;
 import dev.mlsandbox.pipeline.PipelineLab;
 import dev.mlsandbox.pipeline.PipelineLabOptions;
 import dev.mlsandbox.tracking.lab.TrackingLab;
@@ -28,6 +30,9 @@ public final class Labs {
             new LabDescriptor("tracking", "Experiment tracking: team experiments, tagged runs, search/order/paginate with the MLflow client, and its failure modes",
                     s -> new TrackingLab(TrackingLabOptions.defaults().withSeed(s.seed())
                             .withRunsPerTeam(Math.max(3, s.rowsOr(TrackingLabOptions.defaults().runsPerTeam()))))),
+            new LabDescriptor("registry", "Model registry, Unity Catalog way: versions, aliases, signature enforcement, GRANTs, champion/challenger promotion and rollback",
+                    s -> new RegistryLab(RegistryLabOptions.defaults().withSeed(s.seed())
+                            .withRows(Math.max(200, s.rowsOr(RegistryLabOptions.defaults().rows()))))),
             new LabDescriptor("drift", "Drift: covariate/prior/concept drift vs model quality, KS power curve, PSI vs binning, PSI/KS disagreements",
                     s -> new DriftLab(DriftLabOptions.defaults().withSeed(s.seed())
                             .withRowsPerWindow(Math.max(100, s.rowsOr(DriftLabOptions.defaults().rowsPerWindow())))))

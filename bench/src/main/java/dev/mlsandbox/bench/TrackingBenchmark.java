@@ -80,7 +80,11 @@ public final class TrackingBenchmark {
                     100 * ingest / rawRate, ingest >= 50_000 ? "met" : "NOT met");
 
             String exp = seed(uri, runs, threads);
+            long sCpu0 = cpuNanos(server);
+            long cCpu0 = clientCpuNanos();
             double[] latency = search(uri, exp, 1000);
+            System.out.printf("%-44s server %5.1f ms, client %5.1f ms%n", "  CPU per 1000-run search (MlflowClient)",
+                    (cpuNanos(server) - sCpu0) / 1e6 / 35, (clientCpuNanos() - cCpu0) / 1e6 / 35);
             double[] small = search(uri, exp, 100);
             System.out.printf("%-44s p50 %6.1f ms  p90 %6.1f ms  (%d queries)%n",
                     "search 10k runs, max_results=1000", pct(latency, 50), pct(latency, 90), latency.length);
@@ -116,6 +120,7 @@ public final class TrackingBenchmark {
             // run ids shaped like the server's (32 hex characters), two runs like the ingest phase
             String[] runIds = {"5f0c6a1e9b2d4c7f8a3e1d0b6c9f2a4e", "a7d3e9c1f04b4b8e9d2c6a5f1e3b7c0d"};
             long start = System.nanoTime();
+            long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics VALUES (?, ?, ?, 0, ?, ?)")) {
                 for (int b = 0; b < batches; b++) {
                     for (int i = 0; i < 1000; i++) {
@@ -130,6 +135,8 @@ public final class TrackingBenchmark {
                     c.commit();
                 }
             }
+            double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e6;
+            System.out.printf("%-44s %5.1f ms CPU per 1000 rows%n", "  raw SQLite insert", cpu / batches);
             return batches * 1000.0 / ((System.nanoTime() - start) / 1e9);
         }
     }

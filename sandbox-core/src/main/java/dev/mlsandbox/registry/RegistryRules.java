@@ -71,7 +71,7 @@ public final class RegistryRules {
                     + " underscores (_) and hyphens (-), at most 255 characters");
         }
         if (alias.equalsIgnoreCase("latest")) {
-            throw new RegistryRuleException("'" + alias + "': 'latest' alias name (case insensitive) is reserved: it always means the"
+            throw new RegistryRuleException("Alias '" + alias + "' is reserved: 'latest' (in any case) always means the"
                     + " newest version; pick another alias such as 'champion'");
         }
         if (VERSION_ALIAS.matcher(alias).matches()) {

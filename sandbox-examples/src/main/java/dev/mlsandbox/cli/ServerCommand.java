@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import dev.mlsandbox.registry.RegistryMode;
+import dev.mlsandbox.registry.server.AuthConfig;
+import dev.mlsandbox.registry.server.RegistryOptions;
+import dev.mlsandbox.registry.server.RegistryServer;
 import dev.mlsandbox.tracking.TrackingServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,13 +38,64 @@ final class ServerCommand implements Callable<Integer> {
             description = "Directory behind the artifact proxy (default ./${DEFAULT-VALUE}).")
     Path artifactsDestination;
 
+    @Option(names = "--registry-mode", defaultValue = "uc", paramLabel = "uc|workspace",
+            description = "Model registry behaviour: uc (Unity Catalog: catalog.schema.model, aliases, signatures required, no stages) or workspace (one-level names, stages). Default ${DEFAULT-VALUE}.")
+    String registryMode;
+
+    @Option(names = "--auth", description = "Require HTTP basic auth on the registry and governance endpoints (MLFLOW_TRACKING_USERNAME/PASSWORD) and enforce Unity Catalog privileges.")
+    boolean auth;
+
+    @Option(names = "--admin", paramLabel = "USER:PASSWORD", defaultValue = "admin:admin",
+            description = "With --auth: the metastore admin (default ${DEFAULT-VALUE}).")
+    String admin;
+
+    @Option(names = "--user", paramLabel = "USER:PASSWORD[:GROUP,...]",
+            description = "With --auth: a user, its password and groups; repeat for more users.")
+    java.util.List<String> users = new java.util.ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    RegistryOptions registryOptions() {
+        RegistryMode mode = switch (registryMode.toLowerCase(java.util.Locale.ROOT)) {
+            case "uc", "unity-catalog" -> RegistryMode.UNITY_CATALOG;
+            case "workspace" -> RegistryMode.WORKSPACE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--registry-mode must be uc or workspace, got '" + registryMode + "'");
+        };
+        RegistryOptions options = new RegistryOptions(mode, artifactsDestination, null);
+        if (!auth) {
+            return options;
+        }
+        String[] a = admin.split(":", 2);
+        if (a.length != 2 || a[0].isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--admin must be USER:PASSWORD, got '" + admin + "'");
+        }
+        AuthConfig.Builder b = AuthConfig.builder(a[0], a[1]);
+        java.util.Map<String, java.util.List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String u : users) {
+            String[] parts = u.split(":", 3);
+            if (parts.length < 2 || parts[0].isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--user must be USER:PASSWORD[:GROUP,...], got '" + u + "'");
+            }
+            b.user(parts[0], parts[1]);
+            if (parts.length == 3) {
+                for (String g : parts[2].split(",")) {
+                    groups.computeIfAbsent(g.trim(), k -> new java.util.ArrayList<>()).add(parts[0]);
+                }
+            }
+        }
+        groups.forEach((g, members) -> b.group(g, members.toArray(String[]::new)));
+        return options.withAuth(b.build());
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        TrackingServer server = TrackingServer.builder().host(host).port(port).backendStoreUri(backendStoreUri)
-                .artifactsDestination(artifactsDestination).build().start();
+        TrackingServer.Builder builder = TrackingServer.builder().host(host).port(port).backendStoreUri(backendStoreUri)
+                .artifactsDestination(artifactsDestination);
+        RegistryOptions registry = registryOptions();
+        RegistryServer.install(builder, registry);
+        TrackingServer server = builder.build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -52,6 +107,8 @@ final class ServerCommand implements Callable<Integer> {
         out.println("  backend store:  " + server.backendStoreUri());
         out.println("  artifacts:      " + server.artifactsDestination());
         out.println("  health:         " + server.uri() + "/health");
+        out.println("  model registry: " + (registry.mode() == RegistryMode.UNITY_CATALOG ? "Unity Catalog mode" : "workspace mode")
+                + (registry.auth() == null ? ", no authentication" : ", --auth (admin: " + admin.split(":", 2)[0] + ")"));
         out.println("Use it with: export MLFLOW_TRACKING_URI=" + server.uri() + "   (Ctrl-C stops the server)");
         out.flush();
         stopped.await();

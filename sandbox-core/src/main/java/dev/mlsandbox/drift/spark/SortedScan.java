@@ -42,7 +42,10 @@ final class SortedScan {
 
     /** @param pooled rows (double v, boolean ref) without nulls or NaN */
     static Result run(Dataset<Row> pooled) {
-        JavaRDD<Row> sorted = pooled.orderBy("v").javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
+        // Cache the sorted Dataset (compressed columnar blocks, spilled to disk when the heap is short)
+        // rather than an RDD of deserialized Rows: both passes must see the same partitions.
+        Dataset<Row> sortedDs = pooled.orderBy("v").persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Row> sorted = sortedDs.javaRDD();
         try {
             List<Counts> counts = new ArrayList<>(sorted.mapPartitionsWithIndex(SortedScan::count, true).collect());
             counts.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
@@ -88,7 +91,7 @@ final class SortedScan {
             }
             return new Result(Math.max(max, -min), w, n, m);
         } finally {
-            sorted.unpersist(false);
+            sortedDs.unpersist(false);
         }
     }
 

@@ -54,7 +54,9 @@ public final class RegistryRoutes implements RouteModule {
                         .set("registered_model", RegistryJson.model(store.updateModel(c, name(p), p.string("description")))))))
                 .delete(RM + "/delete", scope.handler((p, user) -> write(p, user, Action.DELETE_MODEL, c -> {
                     store.deleteModel(c, name(p));
-                    governance(c).drop(Securable.model(name(p)));
+                    if (mode.unityCatalog()) {
+                        governance(c).drop(Securable.model(name(p)));
+                    }
                     return F.objectNode();
                 })))
                 .getOrPost(RM + "/search", scope.handler(this::searchModels))
@@ -127,7 +129,9 @@ public final class RegistryRoutes implements RouteModule {
         String name = name(p);
         return db.read(c -> {
             store.getModel(c, name);
-            scope.require(c, user, Action.READ_MODEL, Securable.model(name));
+            if (scope.enforcing()) {
+                scope.require(c, user, Action.READ_MODEL, Securable.model(name));
+            }
             return work.run(c);
         });
     }
@@ -136,7 +140,9 @@ public final class RegistryRoutes implements RouteModule {
         String name = name(p);
         return db.write(c -> {
             store.getModel(c, name);
-            scope.require(c, user, action, Securable.model(name));
+            if (scope.enforcing()) {
+                scope.require(c, user, action, Securable.model(name));
+            }
             return work.run(c);
         });
     }

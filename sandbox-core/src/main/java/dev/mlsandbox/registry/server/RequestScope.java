@@ -75,7 +75,7 @@ final class RequestScope {
             } catch (RegistryRuleException | SqlSyntaxError e) {
                 throw MlflowException.invalid(e.getMessage());
             } catch (PermissionDeniedException e) {
-                throw new MlflowException(ErrorCode.PERMISSION_DENIED, "PERMISSION_DENIED: " + e.getMessage());
+                throw new MlflowException(ErrorCode.PERMISSION_DENIED, e.getMessage());
             } catch (GovernanceException e) {
                 throw switch (e.kind()) {
                     case NOT_FOUND -> MlflowException.notFound(e.getMessage());

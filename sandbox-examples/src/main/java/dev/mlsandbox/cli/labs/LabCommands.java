@@ -16,7 +16,8 @@ public final class LabCommands {
 
     /** Labs whose command has options beyond the common ones. */
     private static final Map<String, Supplier<AbstractLabCommand>> DEDICATED = Map.of(
-            "tuning", TuningLabCommand::new
+            "tuning", TuningLabCommand::new,
+            "registry", RegistryLabCommand::new
     );
 
     private LabCommands() {

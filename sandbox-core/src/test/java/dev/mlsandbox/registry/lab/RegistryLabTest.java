@@ -1,0 +1,62 @@
+package dev.mlsandbox.registry.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.report.Report;
+import dev.mlsandbox.testing.SharedSpark;
+
+class RegistryLabTest {
+
+    @Test
+    void theLabWalksAliasesSignaturesGrantsPromotionAndRollback() {
+        RegistryLabResult r = new RegistryLab(RegistryLabOptions.defaults().withRows(400))
+                .run(new LabContext(SharedSpark.session(), null));
+
+        assertEquals(List.of(false, true, true, true, false, false, false, false),
+                r.signatureChecks().stream().map(RegistryLabResult.SignatureCheck::accepted).toList());
+        r.signatureChecks().stream().filter(RegistryLabResult.SignatureCheck::accepted)
+                .forEach(c -> assertTrue(c.scoredRows() > 0, c.name()));
+
+        // the unsigned model, @latest and the stage transition are refused; the deleted v3 is not reused
+        assertTrue(r.steps().get(1).outcome().contains("signature"), r.steps().get(1).outcome());
+        assertTrue(r.steps().stream().anyMatch(s -> s.action().contains("@latest") && !s.ok()));
+        assertTrue(r.steps().stream().anyMatch(s -> s.action().contains("stage") && !s.ok() && s.outcome().contains("alias")));
+        assertTrue(r.steps().get(r.steps().size() - 1).outcome().contains("version 4"), r.steps().toString());
+
+        List<RegistryLabResult.GovernanceStep> g = r.governance();
+        assertTrue(g.stream().anyMatch(s -> !s.allowed() && s.error() != null && s.error().contains("USE SCHEMA")));
+        assertTrue(g.stream().anyMatch(s -> !s.allowed() && s.error() != null && s.error().contains("EXECUTE on Function")));
+        assertTrue(g.stream().anyMatch(s -> !s.allowed() && s.error() != null && s.error().contains("position")));
+        RegistryLabResult.GovernanceStep granted = g.stream().filter(s -> s.action().contains("all three privileges"))
+                .findFirst().orElseThrow();
+        assertTrue(granted.allowed());
+        assertNull(granted.error());
+        RegistryLabResult.GovernanceStep revoked = g.stream().filter(s -> s.action().contains("after REVOKE")).findFirst()
+                .orElseThrow();
+        assertFalse(revoked.allowed());
+
+        assertEquals(1L, r.promotion().championBefore());
+        assertEquals(2L, r.promotion().challenger());
+        assertTrue(r.promotion().passed());
+        assertTrue(r.promotion().heldOutMetric() > r.promotion().championMetric());
+        assertEquals(2L, r.promotion().championAfter());
+        assertFalse(r.blocked().passed());
+        assertEquals(2L, r.blocked().championAfter());
+        assertEquals(1L, r.rollbackTo());
+
+        Report report = r.report();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> promotion = (Map<String, Object>) report.data().get("promotion");
+        assertEquals(Map.of("championAfter", 1L, "championBefore", 2L), promotion.get("rollback"));
+        assertEquals(8, ((List<?>) report.data().get("signatureChecks")).size());
+    }
+}
