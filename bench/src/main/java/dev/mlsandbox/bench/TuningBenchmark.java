@@ -18,7 +18,7 @@ import dev.mlsandbox.tuning.TuningSetup;
  * evaluator) against the lab's instrumented fit (counting estimator, recording evaluator, per-fold
  * pairing) of the same pipeline, grid, data, k, seed and parallelism, in one JVM. Rounds alternate
  * plain and instrumented so machine noise hits both alike; the ratio of the medians is printed,
- * goal <= 1.05. Both must produce identical avgMetrics (checked).
+ * goal <= 1.05. Both must produce the same avgMetrics, up to floating-point noise (checked).
  * Args: [rows=2000] [rounds=5] [folds=3] [parallelism=1].
  */
 public final class TuningBenchmark {
@@ -38,10 +38,15 @@ public final class TuningBenchmark {
             // Warm-up, untimed: one of each.
             CrossValidatorModel reference = InstrumentedTuning.crossValidator(setup, folds, seed, parallelism).fit(data);
             CrossValidation check = InstrumentedTuning.crossValidate(data, setup, folds, seed, parallelism, false);
+            // Same choices and metrics up to floating-point noise: Spark merges partial sums in task
+            // completion order, so two identical fits can differ in the last bits.
+            double maxDifference = 0;
             for (int i = 0; i < reference.avgMetrics().length; i++) {
-                if (reference.avgMetrics()[i] != check.model().avgMetrics()[i]) {
-                    throw new IllegalStateException("instrumented avgMetrics differ from plain ones at " + i);
-                }
+                maxDifference = Math.max(maxDifference, Math.abs(reference.avgMetrics()[i] - check.model().avgMetrics()[i]));
+            }
+            System.out.printf("plain vs instrumented avgMetrics: max difference %.2e%n", maxDifference);
+            if (maxDifference > 1e-6) {
+                throw new IllegalStateException("instrumented avgMetrics differ from plain ones by " + maxDifference);
             }
 
             double[] plain = new double[rounds];

@@ -31,9 +31,35 @@ public record Stability(List<SeedRun> runs) {
      * @param tvsBest        the param map TrainValidationSplit chose
      * @param tvsTestScore   its refit model's metric on the held-out test rows
      * @param tvsSeconds     TrainValidationSplit's wall time
+     * @param cvEstimates    CrossValidator's estimate (mean over folds) of every param map
+     * @param tvsEstimates   TrainValidationSplit's estimate (validation metric) of every param map
      */
     public record SeedRun(long seed, ParamKey cvBest, double cvTestScore, double cvSeconds,
-                          ParamKey tvsBest, double tvsTestScore, double tvsSeconds) {
+                          ParamKey tvsBest, double tvsTestScore, double tvsSeconds,
+                          Map<ParamKey, Double> cvEstimates, Map<ParamKey, Double> tvsEstimates) {
+        public SeedRun {
+            cvEstimates = Map.copyOf(cvEstimates);
+            tvsEstimates = Map.copyOf(tvsEstimates);
+        }
+    }
+
+    /**
+     * How much one param map's estimated metric moved with the seed: per map, the sample standard
+     * deviation over seeds of the validator's estimate; this is the average over maps. It is the
+     * noise a validator ranks the maps through.
+     */
+    public double estimateStd(boolean crossValidator) {
+        return perMapEstimateStd(crossValidator).values().stream().mapToDouble(Double::doubleValue).average().orElse(0.0);
+    }
+
+    /** Per param map, the sample standard deviation over seeds of the validator's estimate. */
+    public Map<ParamKey, Double> perMapEstimateStd(boolean crossValidator) {
+        Map<ParamKey, Double> out = new LinkedHashMap<>();
+        for (ParamKey key : runs.get(0).cvEstimates().keySet().stream().sorted(java.util.Comparator.comparing(ParamKey::label)).toList()) {
+            double[] values = runs.stream().mapToDouble(r -> (crossValidator ? r.cvEstimates() : r.tvsEstimates()).get(key)).toArray();
+            out.put(key, InstrumentedTuning.sampleStd(values));
+        }
+        return out;
     }
 
     /** How a strategy's choices spread over the seeds. */

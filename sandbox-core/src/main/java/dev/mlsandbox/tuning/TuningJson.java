@@ -67,6 +67,7 @@ final class TuningJson {
         m.put("crossValidator", s.crossValidator().fraction());
         m.put("trainValidationSplit", s.trainValidationSplit().fraction());
         m.put("seedValues", s.seeds());
+        m.put("estimateStd", Map.of("crossValidator", s.estimateStd(true), "trainValidationSplit", s.estimateStd(false)));
         m.put("summary", Map.of("crossValidator", summary(s.crossValidator()),
                 "trainValidationSplit", summary(s.trainValidationSplit())));
         List<Map<String, Object>> runs = new ArrayList<>();

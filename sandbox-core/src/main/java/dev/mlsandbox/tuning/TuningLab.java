@@ -82,7 +82,11 @@ public final class TuningLab implements Lab<TuningResult> {
                     options.parallelism());
             progress.advance("TrainValidationSplit seed " + seed);
             seedRuns.add(new Stability.SeedRun(seed, cv.best(), testScore(cv.model().bestModel(), split, setup),
-                    cv.seconds(), tvs.best(), testScore(tvs.model().bestModel(), split, setup), tvs.seconds()));
+                    cv.seconds(), tvs.best(), testScore(tvs.model().bestModel(), split, setup), tvs.seconds(),
+                    cv.paramMaps().stream().collect(java.util.stream.Collectors.toMap(
+                            CrossValidation.FoldScores::params, CrossValidation.FoldScores::mean)),
+                    tvs.paramMaps().stream().collect(java.util.stream.Collectors.toMap(
+                            TrainValidation.SplitScore::params, TrainValidation.SplitScore::metric))));
             if (seed == options.seed()) {
                 headlineCv = cv;
                 headlineTvs = tvs;

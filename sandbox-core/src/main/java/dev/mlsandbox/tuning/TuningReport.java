@@ -139,11 +139,22 @@ final class TuningReport {
                         .row(TVS, t.modal().label(), t.modalCount() + "/" + t.seeds(), t.distinctChoices(),
                                 number(t.minTestScore(), 5), number(t.maxTestScore(), 5), number(t.testScoreStd(), 3))
                         .build())
+                .add(estimateNoise(s))
                 .add(new BarChart("Share of seeds choosing the modal param map", "strategy", "share of seeds",
                         List.of(CV, TVS), List.of(new BarChart.Series("share", List.of(c.fraction(), t.fraction())))))
                 .add(new LineChart("Held-out AUC of the chosen model per seed", "seed", "test AUC", List.of(
                         new LineChart.XYSeries(CV, seeds, cvScores), new LineChart.XYSeries(TVS, seeds, tvsScores))))
                 .build();
+    }
+
+    private static Table estimateNoise(Stability s) {
+        Table.Builder table = Table.builder("How much each map's estimated AUC moved with the seed (std over seeds)",
+                "param map", CV + " (mean over folds)", TVS + " (one validation split)");
+        java.util.Map<ParamKey, Double> cvStd = s.perMapEstimateStd(true);
+        java.util.Map<ParamKey, Double> tvsStd = s.perMapEstimateStd(false);
+        cvStd.forEach((key, std) -> table.row(key.label(), number(std, 3), number(tvsStd.get(key), 3)));
+        table.row("average", number(s.estimateStd(true), 3), number(s.estimateStd(false), 3));
+        return table.build();
     }
 
     private Section sweepsSection(Sweeps s) {

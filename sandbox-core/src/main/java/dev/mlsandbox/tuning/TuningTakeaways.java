@@ -36,6 +36,14 @@ final class TuningTakeaways {
                 + "; the chosen model's held-out AUC spread (max - min) was " + number(c.testScoreRange(), 3) + " vs "
                 + number(t.testScoreRange(), 3) + ".", "selectionStability.trainValidationSplit", t.fraction());
 
+        double cvNoise = r.stability().estimateStd(true);
+        double tvsNoise = r.stability().estimateStd(false);
+        b.takeaway("With the seed as the only change, a param map's estimated AUC moved with std " + number(tvsNoise, 3)
+                + " under TrainValidationSplit vs " + number(cvNoise, 3) + " under CrossValidator ("
+                + times(tvsNoise / Math.max(cvNoise, 1e-12)) + "): the single split ranks the maps through "
+                + (tvsNoise > cvNoise ? "more" : "no more") + " noise than the " + k + "-fold mean.",
+                "selectionStability.estimateStd.trainValidationSplit", tvsNoise);
+
         List<CrossValidation.FoldScores> ranked = cv.paramMaps().stream()
                 .sorted(Comparator.comparingDouble(CrossValidation.FoldScores::mean).reversed()).toList();
         CrossValidation.FoldScores best = cv.scoresOf(cv.best());

@@ -90,7 +90,8 @@ class InstrumentedTuningTest {
             Dataset<Row> validation = spark.createDataFrame(folds[f]._2(), data.schema());
             PipelineModel model = setup.pipeline().fit(train, map);
             double metric = setup.evaluator().evaluate(model.transform(validation));
-            assertEquals(metric, recorded.get(f), 1e-12, "fold " + f);
+            // A separate fit: equal up to the floating-point noise of Spark's merge order.
+            assertEquals(metric, recorded.get(f), 1e-9, "fold " + f);
         }
     }
 
@@ -109,7 +110,8 @@ class InstrumentedTuningTest {
         for (CrossValidation.FoldScores s : a.paramMaps()) {
             CrossValidation.FoldScores t = b.scoresOf(s.params());
             for (int f = 0; f < 2; f++) {
-                assertEquals(s.foldMetrics().get(f), t.foldMetrics().get(f), 1e-12, s.params() + " fold " + f);
+                // Two separate runs: equal up to the floating-point noise of Spark's merge order.
+                assertEquals(s.foldMetrics().get(f), t.foldMetrics().get(f), 1e-9, s.params() + " fold " + f);
             }
         }
         // The maps do score differently, so a pairing by position would have been caught above.
