@@ -40,12 +40,12 @@ final class HandleInvalidProbe {
      * the fitted study-guide model, once per mode. The mode is passed as a ParamMap to
      * {@code transform}: handleInvalid is read at transform time, so one fitted model serves all three.
      */
-    static List<UnseenCategoryOutcome> unseenCategory(PipelineModel model, Dataset<Row> known, Dataset<Row> unseen) {
+    static List<UnseenCategoryOutcome> unseenCategory(PipelineModel model, Dataset<Row> known, long knownRows,
+                                                      Dataset<Row> unseen, long unseenIn) {
         StringIndexerModel indexer = (StringIndexerModel) model.stages()[0];
         int numLabels = indexer.labelsArray()[0].length;
         Dataset<Row> frame = known.unionByName(unseen.withColumn(ChurnData.PLAN, lit(UNSEEN_PLAN)));
-        long rowsIn = frame.count();
-        long unseenIn = unseen.count();
+        long rowsIn = knownRows + unseenIn;
         List<UnseenCategoryOutcome> outcomes = new ArrayList<>();
         for (String mode : MODES) {
             ParamMap params = new ParamMap().put(indexer.handleInvalid().w(mode));
@@ -64,10 +64,10 @@ final class HandleInvalidProbe {
 
     /**
      * A VectorAssembler over tenure, charges and calls, on {@code base} with the charges of its first
-     * {@code invalidRows} customers set to null, then to NaN; each under every mode.
+     * {@code invalidRows} customers set to null, then to NaN; each under every mode. {@code rowsIn}
+     * is the size of {@code base}, known to the caller, so no job is spent counting it.
      */
-    static List<AssemblerOutcome> assembler(Dataset<Row> base, int invalidRows) {
-        long rowsIn = base.count();
+    static List<AssemblerOutcome> assembler(Dataset<Row> base, long rowsIn, int invalidRows) {
         List<AssemblerOutcome> outcomes = new ArrayList<>();
         for (String kind : List.of("null", "NaN")) {
             Dataset<Row> frame = base.withColumn(ChurnData.CHARGES,

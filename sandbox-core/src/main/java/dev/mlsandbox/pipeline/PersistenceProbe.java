@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-
-import dev.mlsandbox.spark.ChurnData;
 
 /**
  * Saves a fitted PipelineModel to a temporary directory, lists what Spark wrote, loads it back and
@@ -48,17 +45,15 @@ final class PersistenceProbe {
                 }
             }
             PipelineModel loaded = PipelineModel.load(saved.toUri().toString());
-            List<Row> before = score(model, rows);
-            List<Row> after = score(loaded, rows);
+            List<Metrics.Scored> before = LeakageProbe.collect(model.transform(rows));
+            List<Metrics.Scored> after = LeakageProbe.collect(loaded.transform(rows));
             long mismatches = Math.abs(before.size() - after.size());
             double maxDiff = 0;
             for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
-                Row x = before.get(i);
-                Row y = after.get(i);
-                double px = ((Vector) x.getAs(2)).apply(1);
-                double py = ((Vector) y.getAs(2)).apply(1);
-                maxDiff = Math.max(maxDiff, Math.abs(px - py));
-                boolean same = x.getLong(0) == y.getLong(0) && x.getDouble(1) == y.getDouble(1) && px == py;
+                Metrics.Scored x = before.get(i);
+                Metrics.Scored y = after.get(i);
+                maxDiff = Math.max(maxDiff, Math.abs(x.probability() - y.probability()));
+                boolean same = x.id() == y.id() && x.prediction() == y.prediction() && x.probability() == y.probability();
                 mismatches += same ? 0 : 1;
             }
             return new PersistenceOutcome(layout, stageDirs, bytes, loaded.getClass().getSimpleName(), before.size(),
@@ -68,9 +63,5 @@ final class PersistenceProbe {
         } finally {
             TransformProbe.deleteQuietly(root);
         }
-    }
-
-    private static List<Row> score(PipelineModel model, Dataset<Row> rows) {
-        return model.transform(rows).select(ChurnData.ID, "prediction", "probability").orderBy(ChurnData.ID).collectAsList();
     }
 }

@@ -7,6 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -58,6 +65,8 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
     public static final String FEATURES = "features";
 
     private static final int STEPS = 7;
+    /** LBFGS converges on these nine features in far fewer; the cap bounds the lab's job count. */
+    static final int LR_MAX_ITER = 30;
 
     private final PipelineLabOptions options;
 
@@ -93,7 +102,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
     public static Pipeline featureEngineeringPipeline() {
         List<PipelineStage> stages = new ArrayList<>(Arrays.asList(encodingStages()));
         stages.add(new StandardScaler().setInputCol(RAW_FEATURES).setOutputCol(FEATURES));
-        stages.add(new LogisticRegression().setLabelCol(ChurnData.LABEL).setFeaturesCol(FEATURES));
+        stages.add(new LogisticRegression().setLabelCol(ChurnData.LABEL).setFeaturesCol(FEATURES).setMaxIter(LR_MAX_ITER));
         return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
     }
 
@@ -125,67 +134,63 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
         LabContext.Clock clock = context.startClock();
         Progress progress = context.progress();
         progress.begin("pipeline lab", STEPS);
-        StepClock steps = new StepClock(progress);
+        Steps steps = new Steps(progress);
+        ExecutorService pool = options.concurrentProbes() ? Executors.newFixedThreadPool(3, PipelineLab::daemon) : null;
+        // javac needs no Spark: it compiles while Spark works.
+        Future<TransformCheck> transformCheck = submit(pool, () -> steps.timed("Pipeline has no transform (reflection, javac)",
+                () -> TransformProbe.run(true)));
         Dataset<Row> churn = ChurnData.generate(context.spark(), options.churnSpec()).cache();
         Dataset<Row>[] split = churn.randomSplit(new double[]{1.0 - options.testFraction(), options.testFraction()}, options.seed());
         Dataset<Row> train = split[0].cache();
         Dataset<Row> test = split[1].cache();
         try {
-            steps.done("data: " + options.rows() + " rows");
+            long trainRows = train.count();
+            long testRows = test.count();
+            steps.done("data: " + options.rows() + " rows, " + trainRows + " train, " + testRows + " test", clock.elapsedSeconds());
 
             Pipeline studyGuide = studyGuidePipeline(options);
-            long start = System.nanoTime();
-            PipelineModel studyModel = studyGuide.fit(train);
-            double studyFit = seconds(start);
+            PipelineModel studyModel = steps.timed("study-guide pipeline fitted", () -> studyGuide.fit(train));
+            double studyFit = steps.last();
             double studyAuc = auc(studyModel.transform(test));
             PipelineTrace studyTrace = new PipelineTrace("studyGuide", "StringIndexer -> VectorAssembler -> RandomForestClassifier",
                     studyGuide.getClass().getSimpleName(), studyModel.getClass().getSimpleName(), allTransformers(studyModel),
-                    Stages.trace(studyGuide, studyModel, train.schema()), train.count(), test.count(), "areaUnderROC",
+                    Stages.trace(studyGuide, studyModel, train.schema()), trainRows, testRows, "areaUnderROC",
                     studyAuc, studyFit);
             RandomForestClassificationModel forest = (RandomForestClassificationModel) studyModel.stages()[2];
             List<NamedValue> importances = named(featureNames(studyModel, train, FEATURES), forest.featureImportances());
             List<String> planLabels = List.of(((StringIndexerModel) studyModel.stages()[0]).labelsArray()[0]);
-            steps.done("study-guide pipeline fitted");
 
-            Pipeline engineered = featureEngineeringPipeline();
-            start = System.nanoTime();
-            PipelineModel engineeredModel = engineered.fit(train);
-            double engineeredFit = seconds(start);
-            double engineeredAuc = auc(engineeredModel.transform(test));
-            PipelineTrace engineeredTrace = new PipelineTrace("featureEngineering",
-                    "StringIndexer -> OneHotEncoder -> VectorAssembler -> StandardScaler -> LogisticRegression",
-                    engineered.getClass().getSimpleName(), engineeredModel.getClass().getSimpleName(),
-                    allTransformers(engineeredModel), Stages.trace(engineered, engineeredModel, train.schema()),
-                    train.count(), test.count(), "areaUnderROC", engineeredAuc, engineeredFit);
-            StandardScalerModel scaler = (StandardScalerModel) engineeredModel.stages()[3];
-            List<String> rawNames = featureNames(engineeredModel, train, RAW_FEATURES);
-            List<CoefficientCheck> coefficients = coefficients(rawNames, scaler,
-                    (LogisticRegressionModel) engineeredModel.stages()[4], (StringIndexerModel) engineeredModel.stages()[0]);
-            steps.done("feature-engineering pipeline fitted");
+            // The rest only reads the fitted model and the cached data: independent Spark jobs, run
+            // side by side so the small jobs' scheduling latencies overlap.
+            Future<Engineered> engineered = submit(pool, () -> steps.timed("feature-engineering pipeline fitted",
+                    () -> engineered(train, test, trainRows, testRows)));
+            Future<LeakageOutcome> leakage = submit(pool, () -> steps.timed("leakage: scaler before vs inside the split",
+                    () -> LeakageProbe.run(churn, options)));
+            Future<PersistenceOutcome> persistence = submit(pool, () -> steps.timed("save and load",
+                    () -> PersistenceProbe.run(studyModel, test)));
 
-            TransformCheck transformCheck = TransformProbe.run(true);
-            steps.done("Pipeline has no transform");
-
+            long start = System.nanoTime();
             Dataset<Row> unseenRows = ChurnData.generate(context.spark(),
                     ChurnSpec.rows(options.unseenRows()).withSeed(options.seed() + 1));
-            List<UnseenCategoryOutcome> unseen = QuietFailures.during(
-                    () -> HandleInvalidProbe.unseenCategory(studyModel, test, unseenRows));
+            List<UnseenCategoryOutcome> unseen = QuietFailures.during(() -> HandleInvalidProbe.unseenCategory(
+                    studyModel, test, testRows, unseenRows, options.unseenRows()));
             int baseRows = Math.min(options.rows(), Math.max(200, 2 * options.invalidRows()));
             List<AssemblerOutcome> assembler = QuietFailures.during(() -> HandleInvalidProbe.assembler(
-                    churn.filter(col(ChurnData.ID).leq(baseRows)), options.invalidRows()));
-            steps.done("handleInvalid: error, skip, keep");
+                    churn.filter(col(ChurnData.ID).leq(baseRows)), baseRows, options.invalidRows()));
+            steps.done("handleInvalid: error, skip, keep", seconds(start));
 
-            LeakageOutcome leakage = LeakageProbe.run(churn, options);
-            steps.done("leakage: scaler before vs inside the split");
-
-            PersistenceOutcome persistence = PersistenceProbe.run(studyModel, test);
-            steps.done("save and load");
-
+            Engineered fe = get(engineered);
+            LeakageOutcome leak = get(leakage);
+            PersistenceOutcome saved = get(persistence);
+            TransformCheck check = get(transformCheck);
             return new PipelineLabResult(options, clock.provenance(options.seed(), options.rows(), options.asParameters()),
-                    studyTrace, engineeredTrace, planLabels, forest.getNumTrees(), importances,
-                    named(rawNames, scaler.mean()), named(rawNames, scaler.std()), coefficients, transformCheck,
-                    unseen, assembler, leakage, persistence, steps.timings(), mlflowRun);
+                    studyTrace, fe.trace(), planLabels, forest.getNumTrees(), importances,
+                    named(fe.rawNames(), fe.scaler().mean()), named(fe.rawNames(), fe.scaler().std()), fe.coefficients(),
+                    check, unseen, assembler, leak, saved, steps.timings(), mlflowRun);
         } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             progress.end();
             train.unpersist();
             test.unpersist();
@@ -193,24 +198,87 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
         }
     }
 
-    /** Advances the progress bar and remembers how long each step took, for the report. */
-    private static final class StepClock {
+    /** The fitted feature-engineering variant and what it learned. */
+    private record Engineered(PipelineTrace trace, List<String> rawNames, StandardScalerModel scaler,
+                              List<CoefficientCheck> coefficients) {
+    }
+
+    private static Engineered engineered(Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows) {
+        Pipeline engineered = featureEngineeringPipeline();
+        long start = System.nanoTime();
+        PipelineModel model = engineered.fit(train);
+        double fitSeconds = seconds(start);
+        PipelineTrace trace = new PipelineTrace("featureEngineering",
+                "StringIndexer -> OneHotEncoder -> VectorAssembler -> StandardScaler -> LogisticRegression",
+                engineered.getClass().getSimpleName(), model.getClass().getSimpleName(), allTransformers(model),
+                Stages.trace(engineered, model, train.schema()), trainRows, testRows, "areaUnderROC",
+                auc(model.transform(test)), fitSeconds);
+        StandardScalerModel scaler = (StandardScalerModel) model.stages()[3];
+        List<String> rawNames = featureNames(model, train, RAW_FEATURES);
+        return new Engineered(trace, rawNames, scaler, coefficients(rawNames, scaler,
+                (LogisticRegressionModel) model.stages()[4], (StringIndexerModel) model.stages()[0]));
+    }
+
+    /** Runs on the pool, or right here when the probes run one after the other. */
+    private static <T> Future<T> submit(ExecutorService pool, Callable<T> task) {
+        if (pool != null) {
+            return pool.submit(task);
+        }
+        FutureTask<T> now = new FutureTask<>(task);
+        now.run();
+        return now;
+    }
+
+    /** The task's value; its own exception (not the ExecutionException wrapper) if it failed. */
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("pipeline lab interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable, "pipeline-lab-probe");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Advances the progress bar and remembers how long each step took; safe from several threads. */
+    private static final class Steps {
         private final Progress progress;
         private final List<NamedValue> timings = new ArrayList<>();
-        private long mark = System.nanoTime();
 
-        StepClock(Progress progress) {
+        Steps(Progress progress) {
             this.progress = progress;
         }
 
-        void done(String step) {
-            long now = System.nanoTime();
-            timings.add(new NamedValue(step, (now - mark) / 1e9));
-            mark = now;
+        <T> T timed(String step, Supplier<T> work) {
+            long start = System.nanoTime();
+            T value = work.get();
+            done(step, seconds(start));
+            return value;
+        }
+
+        synchronized void done(String step, double seconds) {
+            timings.add(new NamedValue(step, seconds));
             progress.advance(step);
         }
 
-        List<NamedValue> timings() {
+        synchronized double last() {
+            return timings.get(timings.size() - 1).value();
+        }
+
+        synchronized List<NamedValue> timings() {
             return List.copyOf(timings);
         }
     }

@@ -22,9 +22,12 @@ import dev.mlsandbox.spark.ChurnSpec;
  *                      leakage probe, so the test rows differ from the training rows (default 30)
  * @param regParam      L2 penalty of the LogisticRegression in the leakage probe; it is what makes
  *                      the model sensitive to the scaler's statistics (default 0.1)
+ * @param concurrentProbes run the probes that follow the first fit side by side on the one session
+ *                      (default true); false runs them one after the other, e.g. to time each alone
  */
 public record PipelineLabOptions(int rows, long seed, int numTrees, int maxDepth, double testFraction,
-                                 int unseenRows, int invalidRows, double priceShift, double regParam) {
+                                 int unseenRows, int invalidRows, double priceShift, double regParam,
+                                 boolean concurrentProbes) {
 
     public static final int DEFAULT_ROWS = 5_000;
     public static final int DEFAULT_NUM_TREES = 20;
@@ -50,43 +53,47 @@ public record PipelineLabOptions(int rows, long seed, int numTrees, int maxDepth
 
     public static PipelineLabOptions defaults() {
         return new PipelineLabOptions(DEFAULT_ROWS, ChurnSpec.DEFAULT_SEED, DEFAULT_NUM_TREES, DEFAULT_MAX_DEPTH,
-                DEFAULT_TEST_FRACTION, DEFAULT_UNSEEN_ROWS, DEFAULT_INVALID_ROWS, DEFAULT_PRICE_SHIFT, DEFAULT_REG_PARAM);
+                DEFAULT_TEST_FRACTION, DEFAULT_UNSEEN_ROWS, DEFAULT_INVALID_ROWS, DEFAULT_PRICE_SHIFT, DEFAULT_REG_PARAM, true);
     }
 
     public PipelineLabOptions withRows(int value) {
-        return new PipelineLabOptions(value, seed, numTrees, maxDepth, testFraction, unseenRows, invalidRows, priceShift, regParam);
+        return new PipelineLabOptions(value, seed, numTrees, maxDepth, testFraction, unseenRows, invalidRows, priceShift, regParam, concurrentProbes);
     }
 
     public PipelineLabOptions withSeed(long value) {
-        return new PipelineLabOptions(rows, value, numTrees, maxDepth, testFraction, unseenRows, invalidRows, priceShift, regParam);
+        return new PipelineLabOptions(rows, value, numTrees, maxDepth, testFraction, unseenRows, invalidRows, priceShift, regParam, concurrentProbes);
     }
 
     public PipelineLabOptions withNumTrees(int value) {
-        return new PipelineLabOptions(rows, seed, value, maxDepth, testFraction, unseenRows, invalidRows, priceShift, regParam);
+        return new PipelineLabOptions(rows, seed, value, maxDepth, testFraction, unseenRows, invalidRows, priceShift, regParam, concurrentProbes);
     }
 
     public PipelineLabOptions withMaxDepth(int value) {
-        return new PipelineLabOptions(rows, seed, numTrees, value, testFraction, unseenRows, invalidRows, priceShift, regParam);
+        return new PipelineLabOptions(rows, seed, numTrees, value, testFraction, unseenRows, invalidRows, priceShift, regParam, concurrentProbes);
     }
 
     public PipelineLabOptions withTestFraction(double value) {
-        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, value, unseenRows, invalidRows, priceShift, regParam);
+        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, value, unseenRows, invalidRows, priceShift, regParam, concurrentProbes);
     }
 
     public PipelineLabOptions withUnseenRows(int value) {
-        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, value, invalidRows, priceShift, regParam);
+        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, value, invalidRows, priceShift, regParam, concurrentProbes);
     }
 
     public PipelineLabOptions withInvalidRows(int value) {
-        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, unseenRows, value, priceShift, regParam);
+        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, unseenRows, value, priceShift, regParam, concurrentProbes);
     }
 
     public PipelineLabOptions withPriceShift(double value) {
-        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, unseenRows, invalidRows, value, regParam);
+        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, unseenRows, invalidRows, value, regParam, concurrentProbes);
     }
 
     public PipelineLabOptions withRegParam(double value) {
-        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, unseenRows, invalidRows, priceShift, value);
+        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, unseenRows, invalidRows, priceShift, value, concurrentProbes);
+    }
+
+    public PipelineLabOptions withConcurrentProbes(boolean value) {
+        return new PipelineLabOptions(rows, seed, numTrees, maxDepth, testFraction, unseenRows, invalidRows, priceShift, regParam, value);
     }
 
     /** The data set this lab generates. */
@@ -106,6 +113,7 @@ public record PipelineLabOptions(int rows, long seed, int numTrees, int maxDepth
         map.put("invalidRows", String.valueOf(invalidRows));
         map.put("priceShift", String.valueOf(priceShift));
         map.put("regParam", String.valueOf(regParam));
+        map.put("concurrentProbes", String.valueOf(concurrentProbes));
         return map;
     }
 

@@ -81,7 +81,9 @@ final class Stages {
                     + " features, featureImportances " + numbers(m.featureImportances());
         }
         if (stage instanceof LogisticRegressionModel m) {
-            return "coefficients " + numbers(m.coefficients()) + ", intercept " + Format.number(m.intercept());
+            String iterations = m.hasSummary() ? ", " + m.summary().totalIterations() + " LBFGS iterations (maxIter "
+                    + m.getMaxIter() + ")" : "";
+            return "coefficients " + numbers(m.coefficients()) + ", intercept " + Format.number(m.intercept()) + iterations;
         }
         if (stage instanceof VectorAssembler) {
             return "nothing: a Transformer is not fitted; the Pipeline put the same object in the model";

@@ -21,7 +21,8 @@ class PipelineLabOptionsTest {
         assertEquals(20, d.numTrees());
         PipelineLabOptions changed = d.withRows(800).withSeed(7).withNumTrees(3).withMaxDepth(2).withTestFraction(0.3)
                 .withUnseenRows(5).withInvalidRows(4).withPriceShift(0).withRegParam(0.5);
-        assertEquals(new PipelineLabOptions(800, 7, 3, 2, 0.3, 5, 4, 0.0, 0.5), changed);
+        assertEquals(new PipelineLabOptions(800, 7, 3, 2, 0.3, 5, 4, 0.0, 0.5, true), changed);
+        assertEquals(false, changed.withConcurrentProbes(false).concurrentProbes());
         assertEquals(800, changed.churnSpec().rows());
         assertEquals(7L, changed.churnSpec().seed());
         assertEquals("800", changed.asParameters().get("rows"));

@@ -27,6 +27,8 @@ class TourTest {
         Path index = out.resolve("index.html");
         assertEquals(index.toString(), run.out().strip());
         String html = Files.readString(index);
+        assertEquals(java.util.List.of("pipeline", "tuning", "tracking", "registry", "drift"), Labs.names(),
+                "the tour runs the labs in the order of the concept map");
         for (String lab : Labs.names()) {
             Path dir = out.resolve(lab);
             assertTrue(html.contains("href=\"" + lab + "/report.html\""), lab);
