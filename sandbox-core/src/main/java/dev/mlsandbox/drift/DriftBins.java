@@ -25,6 +25,21 @@ import java.util.Optional;
  * @param categorical reference categories per categorical column
  */
 public record DriftBins(Map<String, QuantileBins> numeric, Map<String, CategoryBins> categorical) {
+
+    /** The bins the given column results used, keyed by column name, so a later window can reuse them. */
+    public static DriftBins of(List<ColumnDrift> columns) {
+        Map<String, QuantileBins> numeric = new LinkedHashMap<>();
+        Map<String, CategoryBins> categorical = new LinkedHashMap<>();
+        for (ColumnDrift c : columns) {
+            if (c instanceof NumericDrift n) {
+                numeric.put(n.name(), n.bins());
+            } else if (c instanceof CategoricalDrift k) {
+                categorical.put(k.name(), k.bins());
+            }
+        }
+        return new DriftBins(numeric, categorical);
+    }
+
     /** Format version written into the file. */
     public static final int FORMAT_VERSION = 1;
 

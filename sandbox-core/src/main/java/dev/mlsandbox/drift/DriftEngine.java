@@ -141,7 +141,7 @@ public final class DriftEngine {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new DriftResult(reference.source(), current.source(), reference.rows(), current.rows(), columns,
-                    preset.decide(columns), binsOf(columns), preset, bins, 0.0, seconds);
+                    preset.decide(columns), DriftBins.of(columns), preset, bins, 0.0, seconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("drift computation interrupted", e);
@@ -164,19 +164,6 @@ public final class DriftEngine {
         List<String> cats = new ArrayList<>(counts.keySet());
         cats.sort((a, b) -> counts.get(b).equals(counts.get(a)) ? a.compareTo(b) : Long.compare(counts.get(b), counts.get(a)));
         return new CategoryBins(cats);
-    }
-
-    static DriftBins binsOf(List<ColumnDrift> columns) {
-        Map<String, QuantileBins> num = new LinkedHashMap<>();
-        Map<String, CategoryBins> cat = new LinkedHashMap<>();
-        for (ColumnDrift c : columns) {
-            if (c instanceof NumericDrift n) {
-                num.put(n.name(), n.bins());
-            } else if (c instanceof CategoricalDrift k) {
-                cat.put(k.name(), k.bins());
-            }
-        }
-        return new DriftBins(num, cat);
     }
 
     private static List<DataColumn[]> pair(DriftTable reference, DriftTable current) {

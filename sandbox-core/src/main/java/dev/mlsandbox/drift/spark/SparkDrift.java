@@ -118,7 +118,7 @@ public final class SparkDrift {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        DriftBins used = binsOf(out);
+        DriftBins used = DriftBins.of(out);
         return new DriftResult(referenceName, currentName, refRows, curRows, out, preset.decide(out), used, preset,
                 bins, 0.0, seconds);
     }
@@ -314,18 +314,5 @@ public final class SparkDrift {
         }
         throw new DriftInputException("column '" + name + "' is not in the " + role + " data (" + source + "); its "
                 + "columns: " + Arrays.toString(df.columns()));
-    }
-
-    private static DriftBins binsOf(List<ColumnDrift> columns) {
-        Map<String, QuantileBins> num = new LinkedHashMap<>();
-        Map<String, CategoryBins> cat = new LinkedHashMap<>();
-        for (ColumnDrift c : columns) {
-            if (c instanceof NumericDrift n) {
-                num.put(n.name(), n.bins());
-            } else if (c instanceof CategoricalDrift k) {
-                cat.put(k.name(), k.bins());
-            }
-        }
-        return new DriftBins(num, cat);
     }
 }
