@@ -16,6 +16,15 @@ import dev.mlsandbox.testing.SharedSpark;
 class ChurnDataTest {
 
     @Test
+    void smallTablesGetOnePartitionLargeOnesSpreadOverTheCores() {
+        assertEquals(1, ChurnData.partitionsFor(1_000, 8));
+        assertEquals(1, ChurnData.partitionsFor(ChurnData.ROWS_PER_PARTITION, 8));
+        assertEquals(2, ChurnData.partitionsFor(ChurnData.ROWS_PER_PARTITION + 1, 8));
+        assertEquals(8, ChurnData.partitionsFor(5_000_000, 8), "capped by the cores");
+        assertEquals(1, ChurnData.partitionsFor(0, 0));
+    }
+
+    @Test
     void sameSeedSameRowsDifferentSeedDifferentRows() {
         List<Row> a = ChurnData.rows(ChurnSpec.rows(200).withSeed(1));
         List<Row> b = ChurnData.rows(ChurnSpec.rows(200).withSeed(1));
