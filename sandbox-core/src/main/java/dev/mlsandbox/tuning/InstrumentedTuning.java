@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
@@ -30,7 +31,7 @@ public final class InstrumentedTuning {
     /** A plain CrossValidator over the setup: what a user would write, and the benchmark's baseline. */
     public static CrossValidator crossValidator(TuningSetup setup, int folds, long seed, int parallelism) {
         return new CrossValidator()
-                .setEstimator(setup.pipeline())
+                .setEstimator(setup.tuned())
                 .setEvaluator(setup.evaluator())
                 .setEstimatorParamMaps(setup.paramMaps())
                 .setNumFolds(folds)
@@ -41,7 +42,7 @@ public final class InstrumentedTuning {
     /** A plain TrainValidationSplit over the setup. */
     public static TrainValidationSplit trainValidationSplit(TuningSetup setup, double trainRatio, long seed, int parallelism) {
         return new TrainValidationSplit()
-                .setEstimator(setup.pipeline())
+                .setEstimator(setup.tuned())
                 .setEvaluator(setup.evaluator())
                 .setEstimatorParamMaps(setup.paramMaps())
                 .setTrainRatio(trainRatio)
@@ -54,7 +55,7 @@ public final class InstrumentedTuning {
         FitRecorder recorder = new FitRecorder();
         recorder.fullData(data);
         CrossValidator validator = crossValidator(setup, folds, seed, parallelism)
-                .setEstimator(new CountingEstimator<PipelineModel>(setup.pipeline(), recorder))
+                .setEstimator(counting(setup, recorder))
                 .setEvaluator(new RecordingEvaluator(setup.evaluator(), recorder))
                 .setCollectSubModels(collectSubModels);
         long start = System.nanoTime();
@@ -87,7 +88,7 @@ public final class InstrumentedTuning {
         FitRecorder recorder = new FitRecorder();
         recorder.fullData(data);
         TrainValidationSplit validator = trainValidationSplit(setup, trainRatio, seed, parallelism)
-                .setEstimator(new CountingEstimator<PipelineModel>(setup.pipeline(), recorder))
+                .setEstimator(counting(setup, recorder))
                 .setEvaluator(new RecordingEvaluator(setup.evaluator(), recorder));
         long start = System.nanoTime();
         TrainValidationSplitModel model = validator.fit(data);
@@ -109,6 +110,13 @@ public final class InstrumentedTuning {
         int best = bestIndex(validationMetrics, setup.evaluator());
         return new TrainValidation(trainRatio, parallelism, recorder.fits(), recorder.refits(), seconds, scores,
                 ParamKey.of(maps[best]), model);
+    }
+
+    /** The layout's estimator behind a counter: the whole pipeline, or the classifier alone. */
+    private static CountingEstimator<?> counting(TuningSetup setup, FitRecorder recorder) {
+        return setup.layout() == TuningSetup.Layout.PIPELINE_IN_VALIDATOR
+                ? new CountingEstimator<PipelineModel>(setup.pipeline(), recorder)
+                : new CountingEstimator<LogisticRegressionModel>(setup.classifier(), recorder);
     }
 
     /** Spark's rule: the first index of the largest metric (smallest when smaller is better). */

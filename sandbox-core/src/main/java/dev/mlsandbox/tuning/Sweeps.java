@@ -8,7 +8,8 @@ import java.util.List;
  * @param dataSize         both strategies at several training sizes, with the grid's first param map
  *                         (the fit count does not depend on the data; one map keeps the sweep cheap)
  * @param gridSize         both strategies with the first 1, about half, and all param maps
- * @param parallelism      CrossValidator with parallelism 1 and 2 (same seed, data, full grid)
+ * @param parallelism      CrossValidator with parallelism 1 and 2 (same seed and data, about half the
+ *                         grid: Spark fits the maps of one fold side by side, so two maps show it)
  * @param collectSubModels CrossValidator with and without {@code collectSubModels} (half grid)
  */
 public record Sweeps(List<Point> dataSize, List<Point> gridSize, List<Point> parallelism, SubModels collectSubModels) {

@@ -58,6 +58,7 @@ final class TuningJson {
         b.data("crossValidator", cvData);
         b.data("trainValidationSplit", tvsData);
         b.data("selectionStability", stability(r.stability()));
+        b.data("layouts", layouts(r.layouts()));
         b.data("sweeps", sweeps(r.sweeps()));
     }
 
@@ -120,6 +121,32 @@ final class TuningJson {
         } else {
             m.put("collectSubModels", null);
         }
+        return m;
+    }
+
+    private static Map<String, Object> layouts(LayoutComparison l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pipelineInValidator", layoutRun(l.pipelineInValidator()));
+        m.put("validatorInPipeline", layoutRun(l.validatorInPipeline()));
+        m.put("encodeSeconds", l.encodeSeconds());
+        m.put("speedup", l.speedup());
+        m.put("sameChoice", l.sameChoice());
+        return m;
+    }
+
+    private static Map<String, Object> layoutRun(CrossValidation cv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fits", cv.fits());
+        m.put("seconds", cv.seconds());
+        m.put("best", cv.best().values());
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (CrossValidation.FoldScores s : cv.paramMaps()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("params", s.params().values());
+            e.put("mean", s.mean());
+            maps.add(e);
+        }
+        m.put("paramMaps", maps);
         return m;
     }
 }

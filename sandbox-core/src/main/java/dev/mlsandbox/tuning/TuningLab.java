@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.SizeEstimator;
@@ -22,9 +23,15 @@ import dev.mlsandbox.tracking.MlflowRun;
  * Tunes the churn pipeline with CrossValidator and TrainValidationSplit on the same data, grid,
  * evaluator, seed and parallelism, and measures what each did.
  *
- * <p>Order of work: generate the data and hold out a test share; fit the pipeline once, unmeasured,
- * so JIT and Spark warm-up do not land on whichever validator runs first; tune with every stability
- * seed (the first seed's runs are the headline comparison); then the sweeps.
+ * <p>The validators sit inside the pipeline ({@link TuningSetup.Layout#VALIDATOR_IN_PIPELINE}): the
+ * encoding stages are fitted once on the tuning rows and every validator run tunes the
+ * LogisticRegression on their cached output. One extra CrossValidator with the whole pipeline as
+ * its estimator measures what the other layout costs ({@link LayoutComparison}).
+ *
+ * <p>Order of work: generate the data and hold out a test share; encode it; fit the classifier
+ * once, unmeasured, so JIT and Spark warm-up do not land on whichever validator runs first; tune
+ * with every stability seed (the first seed's runs are the headline comparison); the layout
+ * comparison; then the sweeps.
  */
 public final class TuningLab implements Lab<TuningResult> {
 
@@ -64,8 +71,9 @@ public final class TuningLab implements Lab<TuningResult> {
         Progress progress = context.progress();
         progress.begin("tuning: CrossValidator vs TrainValidationSplit", plannedRuns());
 
-        Split split = split(context, options.rows());
-        TuningSetup setup = TuningSetup.churn(options.grid(), options.maxIter());
+        TuningSetup wholePipeline = TuningSetup.churn(options.grid(), options.maxIter());
+        TuningSetup setup = wholePipeline.withLayout(TuningSetup.Layout.VALIDATOR_IN_PIPELINE);
+        Split split = split(context, options.rows(), setup);
         warmUp(split.train(), setup);
 
         // The headline seed (options.seed) runs last: by then the JVM and Spark are warm, so its
@@ -94,38 +102,66 @@ public final class TuningLab implements Lab<TuningResult> {
         }
         seedRuns.sort(java.util.Comparator.comparingLong(Stability.SeedRun::seed));
         Stability stability = new Stability(seedRuns);
+        CrossValidation whole = InstrumentedTuning.crossValidate(split.rawTrain(), wholePipeline, options.folds(),
+                options.seed(), options.parallelism(), false);
+        progress.advance("CrossValidator with the whole pipeline inside");
+        LayoutComparison layouts = new LayoutComparison(whole, headlineCv, encodeSeconds(split, setup));
         Sweeps sweeps = options.sweeps() ? sweeps(context, split, setup, headlineCv, headlineTvs, progress) : null;
         progress.end();
-        split.train().unpersist();
-        split.test().unpersist();
+        split.unpersist();
         return new TuningResult(options, split.trainRows(), split.testRows(), headlineCv, headlineTvs,
-                seedRuns.get(0).cvTestScore(), seedRuns.get(0).tvsTestScore(), stability, sweeps,
+                seedRuns.get(0).cvTestScore(), seedRuns.get(0).tvsTestScore(), stability, layouts, sweeps,
                 clock.provenance(options.seed(), options.rows(), options.describe()), mlflowRun);
     }
 
     /** Validator runs the progress bar counts. */
     private long plannedRuns() {
-        long runs = 2L * options.stabilitySeeds();
+        long runs = 2L * options.stabilitySeeds() + 1;
         if (options.sweeps()) {
             runs += 2L * smallerSizes(options.rows()).size() + 2L * (gridSizes(options.grid().size()).size() - 1) + 2;
         }
         return runs;
     }
 
-    private record Split(Dataset<Row> train, Dataset<Row> test, int trainRows, int testRows) {
+    /**
+     * The tuning rows and the held-out rows, raw and encoded: the encoding stages fitted once on the
+     * tuning rows; their output (features and label only) cached.
+     */
+    private record Split(Dataset<Row> rawTrain, Dataset<Row> rawTest, Dataset<Row> train, Dataset<Row> test,
+                         int trainRows, int testRows) {
+        void unpersist() {
+            List.of(rawTrain, rawTest, train, test).forEach(Dataset::unpersist);
+        }
     }
 
-    /** The churn table for {@code rows}, split into tuning rows and held-out test rows with the lab's seed. */
-    private Split split(LabContext context, int rows) {
+    /** The churn table for {@code rows}, split into tuning rows and held-out test rows with the lab's seed, then encoded. */
+    private Split split(LabContext context, int rows, TuningSetup setup) {
         Dataset<Row> all = ChurnData.generate(context.spark(), ChurnSpec.rows(rows).withSeed(options.seed()));
         Dataset<Row>[] parts = all.randomSplit(new double[]{1.0 - options.testFraction(), options.testFraction()}, options.seed());
-        Dataset<Row> train = parts[0].cache();
-        Dataset<Row> test = parts[1].cache();
-        return new Split(train, test, (int) train.count(), (int) test.count());
+        Dataset<Row> rawTrain = parts[0].cache();
+        Dataset<Row> rawTest = parts[1].cache();
+        PipelineModel encoder = setup.encoder().fit(rawTrain);
+        Dataset<Row> train = encoded(encoder, rawTrain);
+        Dataset<Row> test = encoded(encoder, rawTest);
+        return new Split(rawTrain, rawTest, train, test, (int) train.count(), (int) test.count());
+    }
+
+    /** Fitting the encoding stages and caching their output once more, warm: the one-off cost of the validator-in-pipeline layout. */
+    private static double encodeSeconds(Split split, TuningSetup setup) {
+        long start = System.nanoTime();
+        Dataset<Row> again = encoded(setup.encoder().fit(split.rawTrain()), split.rawTrain());
+        again.count();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        again.unpersist();
+        return seconds;
+    }
+
+    private static Dataset<Row> encoded(PipelineModel encoder, Dataset<Row> rows) {
+        return encoder.transform(rows).select(TuningSetup.FEATURES, ChurnData.LABEL).cache();
     }
 
     private static void warmUp(Dataset<Row> train, TuningSetup setup) {
-        Model<?> model = setup.pipeline().fit(train, setup.paramMaps()[0]);
+        org.apache.spark.ml.Transformer model = setup.tuned().fit(train, setup.paramMaps()[0]);
         setup.evaluator().evaluate(model.transform(train));
     }
 
@@ -136,8 +172,8 @@ public final class TuningLab implements Lab<TuningResult> {
     /**
      * The sweeps, kept cheap for the tour: the grid sweep reuses the headline runs for the full
      * grid; the data-size sweep uses the one-map grid, so its full-size point is the grid sweep's
-     * one-map run; collectSubModels is compared on the half grid against the grid sweep's run of
-     * the same maps, seed and parallelism; only parallelism needs a full-grid run of its own.
+     * one-map run; parallelism and collectSubModels are compared on the half grid against the grid
+     * sweep's run of     * the same maps, seed and parallelism; only parallelism needs a full-grid run of its own.
      */
     private Sweeps sweeps(LabContext context, Split full, TuningSetup setup, CrossValidation cv, TrainValidation tvs,
                           Progress progress) {
@@ -162,26 +198,29 @@ public final class TuningLab implements Lab<TuningResult> {
         List<Sweeps.Point> dataSize = new ArrayList<>();
         TuningSetup oneMap = setup.firstMaps(1);
         for (int rows : smallerSizes(options.rows())) {
-            Split smaller = split(context, rows);
+            Split smaller = split(context, rows, setup);
             dataSize.add(point(InstrumentedTuning.crossValidate(smaller.train(), oneMap, options.folds(), seed, p, false),
                     smaller.trainRows()));
             progress.advance("data size " + rows + ": CrossValidator");
             dataSize.add(point(InstrumentedTuning.trainValidate(smaller.train(), oneMap, options.trainRatio(), seed, p),
                     smaller.trainRows()));
             progress.advance("data size " + rows + ": TrainValidationSplit");
-            smaller.train().unpersist();
-            smaller.test().unpersist();
+            smaller.unpersist();
         }
         dataSize.add(point(cvByGrid.get(1), full.trainRows()));
         dataSize.add(point(tvsByGrid.get(1), full.trainRows()));
 
+        // Parallelism runs the param maps of one fold side by side: two maps are enough to show it.
+        int half = gridSizes(g).get(gridSizes(g).size() > 2 ? 1 : 0);
+        int pairGrid = half >= 2 ? half : g;
         int other = p == 1 ? 2 : 1;
-        CrossValidation otherCv = InstrumentedTuning.crossValidate(full.train(), setup, options.folds(), seed, other, false);
+        CrossValidation otherCv = InstrumentedTuning.crossValidate(full.train(), setup.firstMaps(pairGrid), options.folds(),
+                seed, other, false);
         progress.advance("CrossValidator with parallelism " + other);
-        List<Sweeps.Point> parallelism = new ArrayList<>(List.of(point(cv, full.trainRows()), point(otherCv, full.trainRows())));
+        List<Sweeps.Point> parallelism = new ArrayList<>(List.of(point(cvByGrid.get(pairGrid), full.trainRows()),
+                point(otherCv, full.trainRows())));
         parallelism.sort(java.util.Comparator.comparingInt(Sweeps.Point::parallelism));
 
-        int half = gridSizes(g).get(gridSizes(g).size() > 2 ? 1 : 0);
         CrossValidation plain = cvByGrid.get(half);
         CrossValidation collected = InstrumentedTuning.crossValidate(full.train(), setup.firstMaps(half), options.folds(),
                 seed, p, true);

@@ -19,13 +19,14 @@ import dev.mlsandbox.tracking.MlflowRun;
  * @param cvTestScore       the CrossValidator's chosen model on the held-out rows
  * @param tvsTestScore      the TrainValidationSplit's chosen model on the held-out rows
  * @param stability         both validators over {@code options.stabilitySeeds()} seeds
+ * @param layouts           the headline CrossValidator against the same one with the whole pipeline inside
  * @param sweeps            the sweeps, or null when {@code options.sweeps()} was false
  * @param provenance        versions, seed, sizes, timings
  * @param mlflowRun         where the run was logged, or null when tracking is off
  */
 public record TuningResult(TuningOptions options, int trainRows, int testRows, CrossValidation crossValidation,
                            TrainValidation trainValidation, double cvTestScore, double tvsTestScore,
-                           Stability stability, Sweeps sweeps, Provenance provenance,
+                           Stability stability, LayoutComparison layouts, Sweeps sweeps, Provenance provenance,
                            MlflowRun mlflowRun) implements LabResult {
 
     public TuningResult {
@@ -33,6 +34,7 @@ public record TuningResult(TuningOptions options, int trainRows, int testRows, C
         Objects.requireNonNull(crossValidation, "crossValidation");
         Objects.requireNonNull(trainValidation, "trainValidation");
         Objects.requireNonNull(stability, "stability");
+        Objects.requireNonNull(layouts, "layouts");
         Objects.requireNonNull(provenance, "provenance");
     }
 

@@ -1,5 +1,6 @@
 package dev.mlsandbox.tuning;
 
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.LogisticRegression;
@@ -12,21 +13,54 @@ import org.apache.spark.ml.param.ParamMap;
 import dev.mlsandbox.spark.ChurnData;
 
 /**
- * What both validators tune: the same pipeline, evaluator and param maps.
+ * What both validators tune: the same pipeline, evaluator and param maps, in one of two layouts.
  *
  * <p>The pipeline is the churn model: {@code StringIndexer} (plan, region) then
  * {@code OneHotEncoder} then {@code VectorAssembler} (with tenure, charges, support calls) then
- * {@code LogisticRegression}. The whole pipeline is the estimator, so the indexers are fitted
- * inside each fold and never see the validation rows. The evaluator is area under ROC (larger is
- * better).
+ * {@code LogisticRegression}. The evaluator is area under ROC (larger is better).
  *
- * @param pipeline   the estimator both validators tune
+ * <p>The layout decides what a validator refits (see {@link Layout}): the whole pipeline per fold,
+ * or only the classifier, on features the encoding stages produced once. The grid's params belong
+ * to the classifier, so the same param maps serve both layouts.
+ *
+ * @param pipeline   the whole pipeline
  * @param classifier the pipeline's last stage; the grid's params belong to it
  * @param evaluator  area under ROC on the {@code churn} label
  * @param paramMaps  the grid, built by {@link org.apache.spark.ml.tuning.ParamGridBuilder}
+ * @param layout     what the validators are given to fit
  */
 public record TuningSetup(Pipeline pipeline, LogisticRegression classifier, BinaryClassificationEvaluator evaluator,
-                          ParamMap[] paramMaps) {
+                          ParamMap[] paramMaps, Layout layout) {
+
+    /** The column the encoding stages write and the classifier reads. */
+    public static final String FEATURES = "features";
+
+    /**
+     * Where the validator sits relative to the pipeline.
+     *
+     * <p>{@link #PIPELINE_IN_VALIDATOR}: the validator's estimator is the whole pipeline, so the
+     * indexer and encoder are refitted on every training fold and never see its validation rows.
+     * {@link #VALIDATOR_IN_PIPELINE}: the encoding stages are fitted once on all tuning rows and the
+     * validator tunes only the classifier on their output, as a {@code CrossValidator} placed as
+     * the pipeline's last stage does. That is cheaper per fit, and safe only when the earlier
+     * stages learn nothing a validation fold should not reveal: here they learn the category lists
+     * (and their frequency order), no label and no statistic of a numeric column. A StandardScaler
+     * or an Imputer before the validator would leak the validation rows' means into every fold.
+     */
+    public enum Layout {
+        PIPELINE_IN_VALIDATOR("the whole pipeline inside the validator"),
+        VALIDATOR_IN_PIPELINE("the validator inside the pipeline (encoders fitted once)");
+
+        private final String description;
+
+        Layout(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
 
     public static TuningSetup churn(TuningGrid grid, int maxIter) {
         StringIndexer indexer = new StringIndexer()
@@ -37,20 +71,36 @@ public record TuningSetup(Pipeline pipeline, LogisticRegression classifier, Bina
                 .setOutputCols(new String[]{"plan_vector", "region_vector"});
         VectorAssembler assembler = new VectorAssembler()
                 .setInputCols(new String[]{"plan_vector", "region_vector", ChurnData.TENURE, ChurnData.CHARGES, ChurnData.CALLS})
-                .setOutputCol("features");
+                .setOutputCol(FEATURES);
         LogisticRegression classifier = new LogisticRegression()
                 .setLabelCol(ChurnData.LABEL)
-                .setFeaturesCol("features")
+                .setFeaturesCol(FEATURES)
                 .setMaxIter(maxIter);
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[]{indexer, encoder, assembler, classifier});
         BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator()
                 .setLabelCol(ChurnData.LABEL)
                 .setMetricName("areaUnderROC");
-        return new TuningSetup(pipeline, classifier, evaluator, grid.build(classifier));
+        return new TuningSetup(pipeline, classifier, evaluator, grid.build(classifier), Layout.PIPELINE_IN_VALIDATOR);
     }
 
     /** The first {@code n} param maps, for the grid-size sweep. */
     public TuningSetup firstMaps(int n) {
-        return new TuningSetup(pipeline, classifier, evaluator, java.util.Arrays.copyOf(paramMaps, n));
+        return new TuningSetup(pipeline, classifier, evaluator, java.util.Arrays.copyOf(paramMaps, n), layout);
+    }
+
+    /** The same pipeline, grid and evaluator in another layout. */
+    public TuningSetup withLayout(Layout other) {
+        return new TuningSetup(pipeline, classifier, evaluator, paramMaps, other);
+    }
+
+    /** The stages before the classifier, as a pipeline of their own: what {@link Layout#VALIDATOR_IN_PIPELINE} fits once. */
+    public Pipeline encoder() {
+        PipelineStage[] stages = pipeline.getStages();
+        return new Pipeline().setStages(java.util.Arrays.copyOf(stages, stages.length - 1));
+    }
+
+    /** The estimator a validator gets in this layout: the whole pipeline, or the classifier alone. */
+    public Estimator<?> tuned() {
+        return layout == Layout.PIPELINE_IN_VALIDATOR ? pipeline : classifier;
     }
 }

@@ -55,6 +55,16 @@ final class TuningTakeaways {
                     : ": the ranking is larger than the fold-to-fold noise."), "crossValidator.bestStd", best.std());
         }
 
+        LayoutComparison l = r.layouts();
+        b.takeaway("With the whole pipeline inside, CrossValidator refitted StringIndexer and OneHotEncoder in each of its "
+                + l.pipelineInValidator().fits() + " fits and took " + seconds(l.pipelineInValidator().seconds())
+                + "; with the validator inside the pipeline (encoders fitted once, " + seconds(l.encodeSeconds())
+                + ") it took " + seconds(l.validatorInPipeline().seconds()) + " (" + times(l.speedup())
+                + " faster overall) and " + (l.sameChoice() ? "chose the same map" : "chose a different map ("
+                + l.validatorInPipeline().best().label() + " vs " + l.pipelineInValidator().best().label() + ")")
+                + ". That is safe only because the encoders learn category lists, not statistics of the validation rows.",
+                "layouts.speedup", l.speedup());
+
         r.sweepsIfRun().ifPresent(s -> {
             List<Sweeps.Point> sizes = s.dataSize(Sweeps.CROSS_VALIDATOR).stream()
                     .sorted(Comparator.comparingInt(Sweeps.Point::rows)).toList();

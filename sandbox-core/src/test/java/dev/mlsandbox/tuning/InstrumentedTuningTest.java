@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.mllib.util.MLUtils;
 import org.apache.spark.rdd.RDD;
@@ -60,6 +61,18 @@ class InstrumentedTuningTest {
     }
 
     @Test
+    void theValidatorInsideThePipelineCountsClassifierFitsOnEncodedRows() {
+        TuningSetup inside = setup.firstMaps(2).withLayout(TuningSetup.Layout.VALIDATOR_IN_PIPELINE);
+        Dataset<Row> encoded = inside.encoder().fit(data).transform(data).select(TuningSetup.FEATURES, ChurnData.LABEL);
+        CrossValidation cv = InstrumentedTuning.crossValidate(encoded, inside, 3, SEED, 1, false);
+        assertEquals(3 * 2 + 1, cv.fits(), "the same formula in either layout");
+        assertTrue(cv.model().bestModel() instanceof LogisticRegressionModel, "only the classifier was tuned");
+        CrossValidation whole = InstrumentedTuning.crossValidate(data, setup.firstMaps(2), 3, SEED, 1, false);
+        assertTrue(whole.model().bestModel() instanceof PipelineModel, "the whole pipeline was tuned");
+        assertEquals(whole.fits(), cv.fits());
+    }
+
+    @Test
     void foldMeanEqualsAvgMetricsAndStdIsTheSampleStd() {
         // parallelism 2: fits of one fold run on two threads, so the thread pairing is exercised.
         CrossValidation cv = InstrumentedTuning.crossValidate(data, setup, 3, SEED, 2, false);
@@ -102,7 +115,7 @@ class InstrumentedTuningTest {
         for (int i = 0; i < forward.length; i++) {
             reversed[i] = forward[forward.length - 1 - i];
         }
-        TuningSetup backwards = new TuningSetup(setup.pipeline(), setup.classifier(), setup.evaluator(), reversed);
+        TuningSetup backwards = new TuningSetup(setup.pipeline(), setup.classifier(), setup.evaluator(), reversed, setup.layout());
         CrossValidation a = InstrumentedTuning.crossValidate(data, setup, 2, SEED, 1, false);
         CrossValidation b = InstrumentedTuning.crossValidate(data, backwards, 2, SEED, 1, false);
         assertEquals(ParamKey.of(forward[0]), a.paramMaps().get(0).params());

@@ -48,6 +48,10 @@ class TuningLabTest {
         assertEquals(List.of(1, 2), sweeps.parallelism().stream().map(Sweeps.Point::parallelism).toList());
         assertEquals(2 * sweeps.collectSubModels().gridSize(), sweeps.collectSubModels().subModels());
         assertTrue(sweeps.collectSubModels().bytesWith() > sweeps.collectSubModels().bytesWithout());
+        LayoutComparison layouts = result.layouts();
+        assertEquals(result.crossValidation().fits(), layouts.pipelineInValidator().fits(), "same formula, both layouts");
+        assertTrue(layouts.validatorInPipeline() == result.crossValidation(), "the headline run is the validator in the pipeline");
+        assertTrue(layouts.encodeSeconds() > 0 && layouts.speedup() > 0);
     }
 
     @Test
@@ -78,6 +82,10 @@ class TuningLabTest {
         }
         JsonNode sweeps = json.get("sweeps");
         assertTrue(sweeps.get("dataSize").size() >= 4);
+        JsonNode layouts = json.get("layouts");
+        assertEquals(5, layouts.get("pipelineInValidator").get("fits").asInt());
+        assertEquals(5, layouts.get("validatorInPipeline").get("fits").asInt());
+        assertTrue(layouts.has("encodeSeconds") && layouts.has("speedup") && layouts.has("sameChoice"));
         assertEquals(sweeps.get("dataSize").get(0).get("expectedFits"), sweeps.get("dataSize").get(0).get("fits"));
         assertTrue(json.get("takeaways").size() >= 5);
         assertTrue(Files.readString(dir.resolve("report.html")).contains("<svg"));
