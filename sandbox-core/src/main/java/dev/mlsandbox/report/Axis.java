@@ -9,11 +9,16 @@ import java.util.List;
  */
 record Axis(double min, double max, boolean log, double pixelFrom, double pixelTo) {
 
+    /** More ticks than any chart can show; a bound, so a degenerate range can never loop. */
+    private static final long MAX_TICKS = 50;
+
     static Axis linear(double dataMin, double dataMax, boolean includeZero, double pixelFrom, double pixelTo) {
         double lo = includeZero ? Math.min(0, dataMin) : dataMin;
         double hi = includeZero ? Math.max(0, dataMax) : dataMax;
-        if (!(hi > lo)) {
-            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+        // A range of a few ulps (the same score computed twice, a last-digit apart) is a flat line:
+        // ticks a fraction of an ulp apart could not even be told apart, let alone printed.
+        if (!(hi - lo > 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)))) {
+            double pad = lo == 0 && hi == 0 ? 1 : Math.max(Math.abs(lo), Math.abs(hi)) * 0.1;
             lo -= pad;
             hi += pad;
         }
@@ -22,8 +27,8 @@ record Axis(double min, double max, boolean log, double pixelFrom, double pixelT
     }
 
     static Axis logarithmic(double dataMin, double dataMax, double pixelFrom, double pixelTo) {
-        if (!(dataMin > 0)) {
-            throw new IllegalArgumentException("a log axis needs positive values, got minimum " + dataMin);
+        if (!(dataMin > 0) || !Double.isFinite(dataMax)) {
+            throw new IllegalArgumentException("a log axis needs positive, finite values, got " + dataMin + " to " + dataMax);
         }
         double lo = Math.pow(10, Math.floor(Math.log10(dataMin)));
         double hi = Math.pow(10, Math.ceil(Math.log10(dataMax)));
@@ -48,7 +53,11 @@ record Axis(double min, double max, boolean log, double pixelFrom, double pixelT
             return ticks;
         }
         double step = niceStep((max - min) / 5.0);
-        for (double v = min; v <= max + step * 1e-9; v += step) {
+        // Counted, not accumulated: min + i * step cannot stall the way v += step can when step is
+        // below v's precision, and the count is bounded whatever the range.
+        long count = Math.min(MAX_TICKS, (long) Math.floor((max - min) / step + 1e-9));
+        for (long i = 0; i <= count; i++) {
+            double v = min + i * step;
             ticks.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
         }
         return ticks;
