@@ -19,6 +19,9 @@ import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
 import dev.mlsandbox.spark.SparkSessions;
+import dev.mlsandbox.registry.Registry;
+import dev.mlsandbox.registry.server.RegistryOptions;
+import dev.mlsandbox.registry.server.RegistryServer;
 import dev.mlsandbox.tracking.EmbeddedTracking;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
@@ -51,10 +54,14 @@ public final class Sandbox implements AutoCloseable {
     private final SparkSession spark;
     private final Progress progress;
     private final boolean ownsSession;
-    private final EmbeddedTracking tracking = new EmbeddedTracking(Path.of("mlruns"));
+    private final EmbeddedTracking tracking;
+    private Registry registry;
 
-    private Sandbox(SessionSettings settings, Progress progress) {
+    private Sandbox(SessionSettings settings, Progress progress, Path trackingDirectory) {
         this.settings = settings;
+        // Every embedded server carries the registry: models register where their runs were logged.
+        this.tracking = new EmbeddedTracking(trackingDirectory, b -> RegistryServer.install(b,
+                RegistryOptions.unityCatalog(trackingDirectory.resolve("mlartifacts"))));
         // A session started by someone else (a test harness, the notebook's own code) is theirs to stop.
         this.ownsSession = SparkSession.getDefaultSession().isEmpty();
         this.spark = SparkSessions.getOrCreate(settings);
@@ -103,6 +110,25 @@ public final class Sandbox implements AutoCloseable {
         return tracking;
     }
 
+    /**
+     * The model registry, Unity Catalog flavoured ({@code catalog.schema.model} names, immutable
+     * versions, aliases such as {@code @champion}, signatures required): a client of the embedded
+     * server, which also carries the registry's endpoints and is started here if it is not running.
+     * With {@code MLFLOW_TRACKING_URI} set and no embedded server started, the client talks to that
+     * server instead, as MLflow's registry URI defaults to its tracking URI.
+     *
+     * <pre>{@code
+     * Registry registry = sandbox.registry();
+     * registry.createModel("main.ml.churn", "churn model");
+     * }</pre>
+     */
+    public synchronized Registry registry() {
+        if (registry == null) {
+            registry = Registry.connect(tracking.uri().orElseGet(tracking::start));
+        }
+        return registry;
+    }
+
     /** The drift lab: {@code sandbox.driftLab().run()}; the engine itself is {@link dev.mlsandbox.drift.DriftEngine}. */
     public LabRunner<DriftLabOptions, DriftLabResult> driftLab() {
         return new LabRunner<>(this::context, DriftLab::new, DriftLabOptions::defaults);
@@ -131,6 +157,12 @@ public final class Sandbox implements AutoCloseable {
     /** Stops the SparkSession if this Sandbox started it. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (registry != null) {
+                registry.close();
+                registry = null;
+            }
+        }
         tracking.close();
         if (ownsSession) {
             spark.stop();
@@ -141,8 +173,15 @@ public final class Sandbox implements AutoCloseable {
     public static final class Builder {
         private SessionSettings settings = SessionSettings.fromEnvironment();
         private Progress progress = Progress.none();
+        private Path trackingDirectory = Path.of("mlruns");
 
         private Builder() {
+        }
+
+        /** Where the embedded tracking server keeps its store and artifacts (default ./mlruns). */
+        public Builder trackingDirectory(Path directory) {
+            trackingDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
         }
 
         /** Any Spark master URL: {@code local[*]}, {@code local[2]}, {@code spark://host:7077}, ... */
@@ -183,7 +222,7 @@ public final class Sandbox implements AutoCloseable {
         }
 
         public Sandbox build() {
-            return new Sandbox(settings, progress);
+            return new Sandbox(settings, progress, trackingDirectory);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.mlsandbox.tracking;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What {@code sandbox.tracking()} returns: starts (once) a tracking server in this JVM and says
@@ -16,19 +17,35 @@ import java.util.Optional;
  */
 public final class EmbeddedTracking implements AutoCloseable {
     private final Path directory;
+    private final UnaryOperator<TrackingServer.Builder> modules;
     private TrackingServer server;
     private Tracking client;
 
     /** @param directory where the store (mlruns.db) and artifacts (mlartifacts/) live */
     public EmbeddedTracking(Path directory) {
+        this(directory, UnaryOperator.identity());
+    }
+
+    /**
+     * @param directory where the store (mlruns.db) and artifacts (mlartifacts/) live
+     * @param modules   adds other modules' endpoints and tables to the server {@link #start()}
+     *                  builds (the Sandbox adds the model registry this way)
+     */
+    public EmbeddedTracking(Path directory, UnaryOperator<TrackingServer.Builder> modules) {
         this.directory = directory;
+        this.modules = java.util.Objects.requireNonNull(modules, "modules");
+    }
+
+    /** The directory the default server keeps its store and artifacts in. */
+    public Path directory() {
+        return directory;
     }
 
     /** Starts a server on a free loopback port with its store under the directory; returns its URI. */
     public synchronized URI start() {
-        return start(TrackingServer.builder().port(0)
+        return start(modules.apply(TrackingServer.builder().port(0)
                 .backendStoreUri("sqlite:///" + directory.resolve("mlruns.db").toAbsolutePath())
-                .artifactsDestination(directory.resolve("mlartifacts")));
+                .artifactsDestination(directory.resolve("mlartifacts"))));
     }
 
     /** Starts a server with these settings (once; later calls return the running server's URI). */
