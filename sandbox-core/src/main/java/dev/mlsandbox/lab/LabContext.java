@@ -5,36 +5,34 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import dev.mlsandbox.tracking.LoggedRun;
-import dev.mlsandbox.tracking.RunLogger;
-
 import org.apache.spark.sql.SparkSession;
 
 import dev.mlsandbox.report.Provenance;
 
-/** What a lab runs against: the shared SparkSession and a progress sink. */
+/** What a lab runs against: the shared SparkSession, a progress sink, and where its run is logged. */
 public final class LabContext {
 
     private final SparkSession spark;
     private final Progress progress;
-    private final RunLogger tracking;
+    private final RunTracker tracking;
 
+    /** Logs nowhere; {@code sandbox.context()} logs to the sandbox's tracking server or MLFLOW_TRACKING_URI. */
     public LabContext(SparkSession spark, Progress progress) {
-        this(spark, progress, RunLogger.fromEnvironment());
+        this(spark, progress, RunTracker.none());
     }
 
-    /** @param tracking where labs log their runs ({@link RunLogger#none()} to log nowhere) */
-    public LabContext(SparkSession spark, Progress progress, RunLogger tracking) {
+    /** @param tracking where labs log their runs ({@link RunTracker#none()} to log nowhere) */
+    public LabContext(SparkSession spark, Progress progress, RunTracker tracking) {
         this.spark = Objects.requireNonNull(spark, "spark");
         this.progress = progress == null ? Progress.none() : progress;
-        this.tracking = tracking == null ? RunLogger.none() : tracking;
+        this.tracking = tracking == null ? RunTracker.none() : tracking;
     }
 
     /**
      * Where the lab logs its run (params, per-fold metrics, tags, the report as an artifact):
      * disabled unless MLFLOW_TRACKING_URI is set or {@code sandbox.tracking().start()} was called.
      */
-    public RunLogger tracking() {
+    public RunTracker tracking() {
         return tracking;
     }
 
@@ -45,10 +43,10 @@ public final class LabContext {
      * report is uploaded as artifacts and the run ends FINISHED; if the work throws it ends FAILED.
      * The work logs its own metrics and puts {@code run.mlflowRun()} into its result.
      */
-    public <R extends LabResult> R logged(String lab, long seed, Map<String, String> params, Function<LoggedRun, R> work) {
+    public <R extends LabResult> R logged(String lab, long seed, Map<String, String> params, Function<TrackedRun, R> work) {
         Map<String, String> tags = Map.of("sandbox.lab", lab, "sandbox.version", BuildInfo.sandboxVersion(), "sandbox.seed",
                 Long.toString(seed), "sandbox.spark", spark.version());
-        try (LoggedRun run = tracking.start(lab, lab + "-seed-" + seed, tags)) {
+        try (TrackedRun run = tracking.start(lab, lab + "-seed-" + seed, tags)) {
             try {
                 run.params(params);
                 R result = work.apply(run);

@@ -39,7 +39,7 @@ import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
-import dev.mlsandbox.tracking.MlflowRun;
+import dev.mlsandbox.lab.MlflowRun;
 
 /**
  * The Pipeline lab: fits the study guide's pipeline and a feature-engineering variant on the

@@ -9,7 +9,7 @@ import java.util.Set;
 import dev.mlsandbox.lab.LabResult;
 import dev.mlsandbox.report.Provenance;
 import dev.mlsandbox.report.Report;
-import dev.mlsandbox.tracking.MlflowRun;
+import dev.mlsandbox.lab.MlflowRun;
 
 /**
  * Everything the Pipeline lab measured, immutable. {@link #report()} turns it into a report; a

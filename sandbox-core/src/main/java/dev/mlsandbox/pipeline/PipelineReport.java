@@ -14,7 +14,7 @@ import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.Section;
 import dev.mlsandbox.report.Table;
 import dev.mlsandbox.spark.ChurnData;
-import dev.mlsandbox.tracking.MlflowRun;
+import dev.mlsandbox.lab.MlflowRun;
 
 /** Builds the Pipeline lab's report from its result: no Spark, only the measured numbers. */
 final class PipelineReport {

@@ -10,6 +10,8 @@ import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 
+import dev.mlsandbox.lab.MlflowRun;
+import dev.mlsandbox.lab.TrackedRun;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.ReportWriter;
 
@@ -18,7 +20,7 @@ import dev.mlsandbox.report.ReportWriter;
  * in batches within MLflow's limits; closing ends the run FINISHED unless {@link #fail()} was
  * called.
  */
-public final class LoggedRun implements AutoCloseable {
+public final class LoggedRun implements TrackedRun {
     private final Tracking tracking;
     private final String experimentId;
     private final String runId;
@@ -39,6 +41,7 @@ public final class LoggedRun implements AutoCloseable {
         return new LoggedRun(tracking, experimentId, runId);
     }
 
+    @Override
     public boolean enabled() {
         return tracking != null;
     }
@@ -57,12 +60,14 @@ public final class LoggedRun implements AutoCloseable {
     }
 
     /** The run as a report links to it ({@code mlflowRun} in report.json); empty when tracking is off. */
+    @Override
     public Optional<MlflowRun> mlflowRun() {
         return enabled() ? Optional.of(new MlflowRun(experimentId, runId, tracking.runLink(experimentId, runId)))
                 : Optional.empty();
     }
 
     /** Uploads the report's three renderings (report.html, report.md, report.json) under {@code report/}. */
+    @Override
     public LoggedRun report(Report report) {
         if (enabled()) {
             ReportWriter.render(report).forEach((file, text) -> text("report/" + file, text));
@@ -70,6 +75,7 @@ public final class LoggedRun implements AutoCloseable {
         return this;
     }
 
+    @Override
     public LoggedRun params(Map<String, String> params) {
         if (enabled() && !params.isEmpty()) {
             List<Param> ps = new ArrayList<>();
@@ -81,6 +87,7 @@ public final class LoggedRun implements AutoCloseable {
         return this;
     }
 
+    @Override
     public LoggedRun tags(Map<String, String> tags) {
         if (enabled() && !tags.isEmpty()) {
             List<RunTag> ts = new ArrayList<>();
@@ -92,11 +99,13 @@ public final class LoggedRun implements AutoCloseable {
         return this;
     }
 
+    @Override
     public LoggedRun metric(String key, double value, long step) {
         return metrics(Map.of(key, value), step);
     }
 
     /** Several metrics at one step (a fold, an epoch). */
+    @Override
     public LoggedRun metrics(Map<String, Double> values, long step) {
         if (enabled() && !values.isEmpty()) {
             long now = System.currentTimeMillis();
@@ -109,6 +118,7 @@ public final class LoggedRun implements AutoCloseable {
         return this;
     }
 
+    @Override
     public LoggedRun text(String artifactFile, String content) {
         return bytes(artifactFile, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -121,6 +131,7 @@ public final class LoggedRun implements AutoCloseable {
     }
 
     /** Marks the run FAILED when it is closed. */
+    @Override
     public void fail() {
         failed = true;
     }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.mlsandbox.lab.RunTracker;
+
 /**
  * The small hook a lab logs its run through ({@code context.tracking()}). Disabled (every call a
  * no-op) unless a tracking URI is configured: {@code MLFLOW_TRACKING_URI} or a server started
@@ -17,7 +19,7 @@ import java.util.Objects;
  * }   // FINISHED; call run.fail() first to end it FAILED
  * }</pre>
  */
-public final class RunLogger {
+public final class RunLogger implements RunTracker {
     private static final RunLogger NONE = new RunLogger(null);
     private final URI uri;
 
@@ -38,6 +40,7 @@ public final class RunLogger {
         return Tracking.environmentUri().map(RunLogger::to).orElse(NONE);
     }
 
+    @Override
     public boolean enabled() {
         return uri != null;
     }
@@ -51,6 +54,7 @@ public final class RunLogger {
      * ignores everything. When enabled but the server cannot be reached this fails with a message
      * naming the URI, rather than silently dropping the lab's record.
      */
+    @Override
     public LoggedRun start(String experimentName, String runName, Map<String, String> tags) {
         if (uri == null) {
             return LoggedRun.disabled();

@@ -17,7 +17,7 @@ import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
-import dev.mlsandbox.tracking.MlflowRun;
+import dev.mlsandbox.lab.MlflowRun;
 
 /**
  * Tunes the churn pipeline with CrossValidator and TrainValidationSplit on the same data, grid,

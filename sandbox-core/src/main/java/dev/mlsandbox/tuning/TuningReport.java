@@ -12,7 +12,7 @@ import dev.mlsandbox.report.LineChart;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.Section;
 import dev.mlsandbox.report.Table;
-import dev.mlsandbox.tracking.MlflowRun;
+import dev.mlsandbox.lab.MlflowRun;
 
 /** Builds the tuning lab's report from a {@link TuningResult}: takeaways, sections, charts, data. */
 final class TuningReport {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import dev.mlsandbox.lab.LabResult;
 import dev.mlsandbox.report.Provenance;
 import dev.mlsandbox.report.Report;
-import dev.mlsandbox.tracking.MlflowRun;
+import dev.mlsandbox.lab.MlflowRun;
 
 /**
  * What the tuning lab measured. Immutable; {@link #report()} builds the report from these numbers.

@@ -3,7 +3,7 @@ package dev.mlsandbox.tuning;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.mlsandbox.tracking.LoggedRun;
+import dev.mlsandbox.lab.TrackedRun;
 
 /**
  * The tuning lab's metrics in its MLflow run: for every param map of the headline
@@ -16,7 +16,7 @@ final class TuningTracking {
     private TuningTracking() {
     }
 
-    static void log(LoggedRun run, TuningResult r) {
+    static void log(TrackedRun run, TuningResult r) {
         if (!run.enabled()) {
             return;
         }

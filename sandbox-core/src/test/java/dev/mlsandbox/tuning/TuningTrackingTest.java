@@ -25,7 +25,7 @@ import dev.mlsandbox.lab.BuildInfo;
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.testing.SharedSpark;
-import dev.mlsandbox.tracking.MlflowRun;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.tracking.RunLogger;
 import dev.mlsandbox.tracking.Tracking;
 import dev.mlsandbox.tracking.TrackingServer;

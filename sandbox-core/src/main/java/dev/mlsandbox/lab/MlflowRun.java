@@ -1,4 +1,4 @@
-package dev.mlsandbox.tracking;
+package dev.mlsandbox.lab;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
