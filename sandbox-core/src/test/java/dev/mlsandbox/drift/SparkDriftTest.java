@@ -116,5 +116,12 @@ class SparkDriftTest {
         assertThrows(DriftInputException.class, () -> SparkDrift.defaults().compare(r, c, List.of("nope"), List.of(),
                 null, "r", "c"));
         assertThrows(DriftInputException.class, () -> SparkTables.read(spark, dir.resolve("missing.parquet"), "current"));
+        // "All columns" with a column only the current data has: refused, naming it, as the CSV path does.
+        Dataset<Row> wider = c.withColumn("gained", org.apache.spark.sql.functions.lit(1.0));
+        DriftInputException differ = assertThrows(DriftInputException.class,
+                () -> SparkDrift.defaults().compare(r, wider, List.of(), List.of(), null, "r", "c"));
+        assertTrue(differ.getMessage().contains("only in current [gained]"), differ.getMessage());
+        // Named columns still work with the extra one present.
+        assertEquals(1, SparkDrift.defaults().compare(r, wider, List.of("t"), List.of(), null, "r", "c").columns().size());
     }
 }
