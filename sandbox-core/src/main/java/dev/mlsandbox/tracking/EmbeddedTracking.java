@@ -36,11 +36,6 @@ public final class EmbeddedTracking implements AutoCloseable {
         this.modules = java.util.Objects.requireNonNull(modules, "modules");
     }
 
-    /** The directory the default server keeps its store and artifacts in. */
-    public Path directory() {
-        return directory;
-    }
-
     /** Starts a server on a free loopback port with its store under the directory; returns its URI. */
     public synchronized URI start() {
         return start(modules.apply(TrackingServer.builder().port(0)

@@ -173,7 +173,7 @@ public final class TuningLab implements Lab<TuningResult> {
      * The sweeps, kept cheap for the tour: the grid sweep reuses the headline runs for the full
      * grid; the data-size sweep uses the one-map grid, so its full-size point is the grid sweep's
      * one-map run; parallelism and collectSubModels are compared on the half grid against the grid
-     * sweep's run of     * the same maps, seed and parallelism; only parallelism needs a full-grid run of its own.
+     * sweep's run of the same maps and seed, so each needs one extra half-grid run.
      */
     private Sweeps sweeps(LabContext context, Split full, TuningSetup setup, CrossValidation cv, TrainValidation tvs,
                           Progress progress) {

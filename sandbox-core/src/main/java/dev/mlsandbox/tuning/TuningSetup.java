@@ -48,18 +48,8 @@ public record TuningSetup(Pipeline pipeline, LogisticRegression classifier, Bina
      * or an Imputer before the validator would leak the validation rows' means into every fold.
      */
     public enum Layout {
-        PIPELINE_IN_VALIDATOR("the whole pipeline inside the validator"),
-        VALIDATOR_IN_PIPELINE("the validator inside the pipeline (encoders fitted once)");
-
-        private final String description;
-
-        Layout(String description) {
-            this.description = description;
-        }
-
-        public String description() {
-            return description;
-        }
+        PIPELINE_IN_VALIDATOR,
+        VALIDATOR_IN_PIPELINE
     }
 
     public static TuningSetup churn(TuningGrid grid, int maxIter) {
