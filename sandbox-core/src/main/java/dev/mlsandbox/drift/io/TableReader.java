@@ -67,15 +67,7 @@ public final class TableReader {
 
     static List<String> selectColumns(CsvFile ref, CsvFile cur, List<String> columns) {
         if (columns.isEmpty()) {
-            Set<String> onlyRef = new LinkedHashSet<>(ref.header());
-            onlyRef.removeAll(cur.header());
-            Set<String> onlyCur = new LinkedHashSet<>(cur.header());
-            onlyCur.removeAll(ref.header());
-            if (!onlyRef.isEmpty() || !onlyCur.isEmpty()) {
-                throw new DriftInputException("headers differ: only in reference " + onlyRef + ", only in current "
-                        + onlyCur + "; pass --columns to compare the common ones");
-            }
-            return ref.header();
+            return DriftInputException.requireSameColumns("headers", ref.header(), cur.header());
         }
         for (String c : columns) {
             if (ref.column(c) == null) {

@@ -23,10 +23,8 @@ import dev.mlsandbox.drift.QuantileBins;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -80,7 +78,10 @@ public final class SparkDrift {
     public DriftResult compare(Dataset<Row> reference, Dataset<Row> current, List<String> columns,
                                List<String> categorical, DriftBins saved, String referenceName, String currentName) {
         long start = System.nanoTime();
-        List<String> names = columns.isEmpty() ? sameColumns(reference, current) : columns;
+        List<String> names = columns.isEmpty()
+                ? DriftInputException.requireSameColumns("columns", Arrays.asList(reference.columns()),
+                        Arrays.asList(current.columns()))
+                : columns;
         List<String> numeric = new ArrayList<>();
         for (String name : names) {
             StructField rf = field(reference, name, "reference", referenceName);
@@ -306,23 +307,6 @@ public final class SparkDrift {
             }
         }
         return new DriftTable(source, rows.size(), out);
-    }
-
-    /**
-     * All columns, when both sides have the same ones. A column only one side has is refused, as
-     * the CSV reader refuses differing headers: comparing "everything" must not quietly skip a
-     * feature the current data gained or lost.
-     */
-    private static List<String> sameColumns(Dataset<Row> reference, Dataset<Row> current) {
-        Set<String> onlyRef = new LinkedHashSet<>(Arrays.asList(reference.columns()));
-        onlyRef.removeAll(Arrays.asList(current.columns()));
-        Set<String> onlyCur = new LinkedHashSet<>(Arrays.asList(current.columns()));
-        onlyCur.removeAll(Arrays.asList(reference.columns()));
-        if (!onlyRef.isEmpty() || !onlyCur.isEmpty()) {
-            throw new DriftInputException("columns differ: only in reference " + onlyRef + ", only in current "
-                    + onlyCur + "; pass --columns to compare the common ones");
-        }
-        return Arrays.asList(reference.columns());
     }
 
     private static StructField field(Dataset<Row> df, String name, String role, String source) {
