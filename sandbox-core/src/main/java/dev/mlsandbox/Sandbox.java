@@ -23,6 +23,7 @@ import dev.mlsandbox.registry.Registry;
 import dev.mlsandbox.registry.server.RegistryOptions;
 import dev.mlsandbox.registry.server.RegistryServer;
 import dev.mlsandbox.tracking.EmbeddedTracking;
+import dev.mlsandbox.tracking.TrackingServer;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 import dev.mlsandbox.tracking.lab.TrackingLabResult;
@@ -61,7 +62,7 @@ public final class Sandbox implements AutoCloseable {
         this.settings = settings;
         // Every embedded server carries the registry: models register where their runs were logged.
         this.tracking = new EmbeddedTracking(trackingDirectory, b -> RegistryServer.install(b,
-                RegistryOptions.unityCatalog(trackingDirectory.resolve("mlartifacts"))));
+                RegistryOptions.unityCatalog(TrackingServer.artifactsIn(trackingDirectory))));
         // A session started by someone else (a test harness, the notebook's own code) is theirs to stop.
         this.ownsSession = SparkSession.getDefaultSession().isEmpty();
         this.spark = SparkSessions.getOrCreate(settings);

@@ -38,9 +38,7 @@ public final class EmbeddedTracking implements AutoCloseable {
 
     /** Starts a server on a free loopback port with its store under the directory; returns its URI. */
     public synchronized URI start() {
-        return start(modules.apply(TrackingServer.builder().port(0)
-                .backendStoreUri("sqlite:///" + directory.resolve("mlruns.db").toAbsolutePath())
-                .artifactsDestination(directory.resolve("mlartifacts"))));
+        return start(modules.apply(TrackingServer.builder().port(0).storeIn(directory)));
     }
 
     /** Starts a server with these settings (once; later calls return the running server's URI). */

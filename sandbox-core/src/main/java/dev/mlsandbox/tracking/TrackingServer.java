@@ -49,6 +49,11 @@ public final class TrackingServer implements AutoCloseable {
         this.config = config;
     }
 
+    /** Where {@link Builder#storeIn} puts the artifacts of a store directory. */
+    public static Path artifactsIn(Path directory) {
+        return directory.resolve(DEFAULT_ARTIFACTS);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -167,6 +172,15 @@ public final class TrackingServer implements AutoCloseable {
         public Builder artifactsDestination(Path dir) {
             this.artifactsDestination = Objects.requireNonNull(dir, "artifactsDestination");
             return this;
+        }
+
+        /**
+         * Store and artifacts side by side in one directory, the layout of {@code mlflow server}'s
+         * defaults: {@code <directory>/mlruns.db} (SQLite) and {@code <directory>/mlartifacts/}.
+         */
+        public Builder storeIn(Path directory) {
+            return backendStoreUri("sqlite:///" + directory.resolve("mlruns.db").toAbsolutePath())
+                    .artifactsDestination(artifactsIn(directory));
         }
 
         public Builder threads(int threads) {

@@ -81,9 +81,8 @@ public final class RegistryLab implements Lab<RegistryLabResult> {
         Path dir = tempDir();
         AuthConfig auth = AuthConfig.builder("admin", "admin-pw").user("alice", "alice-pw").user("bob", "bob-pw")
                 .group("ml-team", "alice").group("data-scientists", "bob").build();
-        TrackingServer.Builder builder = TrackingServer.builder().port(0)
-                .backendStoreUri("sqlite:///" + dir.resolve("mlruns.db")).artifactsDestination(dir.resolve("mlartifacts"));
-        RegistryServer.install(builder, RegistryOptions.unityCatalog(dir.resolve("mlartifacts")).withAuth(auth));
+        TrackingServer.Builder builder = TrackingServer.builder().port(0).storeIn(dir);
+        RegistryServer.install(builder, RegistryOptions.unityCatalog(TrackingServer.artifactsIn(dir)).withAuth(auth));
         try (TrackingServer server = builder.build().start();
                 MlflowClient tracking = new MlflowClient(server.uri().toString())) {
             Registry admin = Registry.connect(server.uri(), "admin", "admin-pw");

@@ -57,8 +57,7 @@ public final class TrackingLab implements Lab<TrackingLabResult> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the lab's store", e);
         }
-        try (TrackingServer server = TrackingServer.builder().port(0).backendStoreUri("sqlite:///" + dir.resolve("mlruns.db"))
-                .artifactsDestination(dir.resolve("mlartifacts")).build().start();
+        try (TrackingServer server = TrackingServer.builder().port(0).storeIn(dir).build().start();
                 MlflowClient client = new MlflowClient(server.uri().toString())) {
             context.progress().begin("tracking: log runs", (long) TrackingLabOptions.TEAMS.length * options.runsPerTeam() + 3);
             Map<String, String> experimentIds = new LinkedHashMap<>();
