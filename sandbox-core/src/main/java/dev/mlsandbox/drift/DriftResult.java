@@ -3,6 +3,7 @@ package dev.mlsandbox.drift;
 import dev.mlsandbox.lab.BuildInfo;
 import dev.mlsandbox.lab.LabResult;
 import dev.mlsandbox.report.BarChart;
+import dev.mlsandbox.report.LineChart;
 import dev.mlsandbox.report.Format;
 import dev.mlsandbox.report.KeyValues;
 import dev.mlsandbox.report.Provenance;
@@ -148,15 +149,32 @@ public record DriftResult(String referenceSource, String currentSource, long ref
                 .add(t.build()).build());
         Section.Builder charts = Section.builder("Distributions per column")
                 .text("Share of rows per bin (numeric: reference-quantile bins, so the reference is flat by "
-                        + "construction; categorical: reference categories plus one bucket for unseen ones).");
+                        + "construction; categorical: reference categories plus one bucket for unseen ones). "
+                        + "For a numeric column the empirical CDFs follow: the share of rows at or below each "
+                        + "value; KS D is the largest vertical gap between the two curves, drawn where it occurs.");
         for (ColumnDrift c : columns) {
             Histogram h = c.histogram();
             charts.add(new BarChart(c.name() + " (" + c.type() + ")", "bin", "share of rows", h.labels(),
                     List.of(new BarChart.Series("reference", boxed(h.referenceShare())),
                             new BarChart.Series("current", boxed(h.currentShare())))));
+            if (c instanceof NumericDrift n && !n.ecdf().isEmpty()) {
+                charts.add(ecdfChart(n));
+            }
         }
         b.section(charts.build());
         return b.build();
+    }
+
+    /** Both ECDFs as staircases, and D as a vertical segment between them where they differ most. */
+    static LineChart ecdfChart(NumericDrift n) {
+        Ecdf e = n.ecdf();
+        int k = e.x().indexOf(e.dAt());
+        return new LineChart(n.name() + ": empirical CDFs (KS D = " + Format.number(n.ks().statistic()) + " at "
+                + Format.number(e.dAt()) + ")", n.name(), "share of rows <= x",
+                List.of(new LineChart.XYSeries("reference", e.x(), e.reference(), true),
+                        new LineChart.XYSeries("current", e.x(), e.current(), true),
+                        new LineChart.XYSeries("D", List.of(e.dAt(), e.dAt()),
+                                List.of(e.reference().get(k), e.current().get(k)))));
     }
 
     private static List<Double> boxed(double[] v) {

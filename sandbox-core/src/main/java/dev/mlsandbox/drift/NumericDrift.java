@@ -21,12 +21,15 @@ import java.util.List;
  * @param referenceStd          reference standard deviation (population, ddof 0)
  * @param currentMean           current mean
  * @param histogram             counts per bin
+ * @param ecdf                  both empirical CDFs for a chart, and where they differ most
+ *                              ({@link Ecdf#NONE} when the samples were never in memory: the Spark
+ *                              path's large columns)
  */
 public record NumericDrift(String name, long referenceCount, long currentCount, KsResult ks, double psi,
                            QuantileBins bins, double wasserstein, double wassersteinNormalized,
                            double jensenShannon, double totalVariation, double lInfinity,
                            double referenceMean, double referenceStd, double currentMean,
-                           Histogram histogram) implements ColumnDrift {
+                           Histogram histogram, Ecdf ecdf) implements ColumnDrift {
     @Override
     public String type() {
         return "numeric";
@@ -58,7 +61,7 @@ public record NumericDrift(String name, long referenceCount, long currentCount, 
         return new NumericDrift(name, ref.length, cur.length, ks, Distances.psi(rp, cp, psiFloor), bins, w,
                 w / Math.max(refStd, 1e-3), Distances.jensenShannon(rp, cp, Math.E),
                 Distances.totalVariation(rp, cp), Distances.lInfinity(rp, cp), refMean, refStd, mean(cur),
-                new Histogram(labels(bins), rc, cc));
+                new Histogram(labels(bins), rc, cc), Ecdf.ofSorted(ref, cur, Ecdf.DEFAULT_POINTS));
     }
 
     /**

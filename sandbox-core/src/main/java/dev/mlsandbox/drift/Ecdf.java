@@ -1,0 +1,127 @@
+package dev.mlsandbox.drift;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Both samples' empirical CDFs, read at a few hundred points of the pooled sample, and where they
+ * are furthest apart: the picture behind the KS statistic. At {@link #dAt()} the vertical gap
+ * between the two curves is D itself.
+ *
+ * <p>The curves are for charts: the points are each sample's quantiles at evenly spaced ranks (so
+ * dense where the data is), plus the point of largest difference. F(x) is the share of the sample
+ * at or below x, computed exactly at every point. Cost: one merge walk for the point of largest
+ * difference and a binary search per point, against the sort the samples already needed.
+ *
+ * @param x         points, ascending and distinct
+ * @param reference F_ref at each point
+ * @param current   F_cur at each point
+ * @param dAt       the smallest pooled value where |F_ref - F_cur| is largest (NaN when empty)
+ */
+public record Ecdf(List<Double> x, List<Double> reference, List<Double> current, double dAt) {
+
+    /** The default number of evenly spaced ranks read from each sample. */
+    public static final int DEFAULT_POINTS = 201;
+
+    /** No curves: a producer that does not hold the samples (the Spark path). */
+    public static final Ecdf NONE = new Ecdf(List.of(), List.of(), List.of(), Double.NaN);
+
+    public Ecdf {
+        x = List.copyOf(x);
+        reference = List.copyOf(reference);
+        current = List.copyOf(current);
+        if (x.size() != reference.size() || x.size() != current.size()) {
+            throw new IllegalArgumentException("ECDF needs one value per point in each curve: " + x.size() + " points, "
+                    + reference.size() + " reference values, " + current.size() + " current values");
+        }
+    }
+
+    public boolean isEmpty() {
+        return x.isEmpty();
+    }
+
+    /** F_ref(dAt) - F_cur(dAt): the signed KS gap (its absolute value is D). */
+    public double gapAtD() {
+        int k = x.indexOf(dAt);
+        return k < 0 ? Double.NaN : reference.get(k) - current.get(k);
+    }
+
+    /**
+     * Reads both ECDFs from samples sorted ascending, free of NaN, each with at least one value.
+     *
+     * @param points how many evenly spaced ranks to read from each sample (at least 2); the point of
+     *               largest difference is added to them
+     */
+    public static Ecdf ofSorted(double[] ref, double[] cur, int points) {
+        if (ref.length == 0 || cur.length == 0) {
+            throw new IllegalArgumentException("an ECDF needs at least one value in each sample (reference "
+                    + ref.length + ", current " + cur.length + ")");
+        }
+        if (points < 2) {
+            throw new IllegalArgumentException("points must be at least 2, got " + points);
+        }
+        TreeSet<Double> grid = atRanks(ref, cur, points);
+        double dAt = largestGap(ref, cur);
+        grid.add(dAt);
+        List<Double> x = new ArrayList<>(grid);
+        List<Double> f = new ArrayList<>(x.size());
+        List<Double> g = new ArrayList<>(x.size());
+        for (double v : x) {
+            f.add((double) atOrBelow(ref, v) / ref.length);
+            g.add((double) atOrBelow(cur, v) / cur.length);
+        }
+        return new Ecdf(x, f, g, dAt);
+    }
+
+    /** Each sample's values at ranks round(q (size - 1)) for q evenly spaced in [0, 1]: its quantiles. */
+    private static TreeSet<Double> atRanks(double[] ref, double[] cur, int points) {
+        TreeSet<Double> values = new TreeSet<>();
+        for (double[] sample : new double[][]{ref, cur}) {
+            for (int k = 0; k < points; k++) {
+                values.add(sample[(int) Math.round((double) k / (points - 1) * (sample.length - 1))]);
+            }
+        }
+        return values;
+    }
+
+    /** The first pooled value where |i m - j n| (n m times the ECDF gap) is largest: the walk of the KS test. */
+    private static double largestGap(double[] ref, double[] cur) {
+        int n = ref.length;
+        int m = cur.length;
+        long best = -1;
+        double at = Double.NaN;
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            double v = i < n && (j >= m || ref[i] <= cur[j]) ? ref[i] : cur[j];
+            while (i < n && ref[i] == v) {
+                i++;
+            }
+            while (j < m && cur[j] == v) {
+                j++;
+            }
+            long gap = Math.abs((long) i * m - (long) j * n);
+            if (gap > best) {
+                best = gap;
+                at = v;
+            }
+        }
+        return at;
+    }
+
+    /** How many values of the sorted sample are at or below v. */
+    private static int atOrBelow(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
