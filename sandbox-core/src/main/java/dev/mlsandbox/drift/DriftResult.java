@@ -70,7 +70,8 @@ public record DriftResult(String referenceSource, String currentSource, long ref
             m.put("currentCount", c.currentCount());
             Map<String, Object> tests = new LinkedHashMap<>();
             if (c instanceof NumericDrift n) {
-                tests.put("ks", obj("statistic", n.ks().statistic(), "pValue", n.ks().pValue(), "method", n.ks().method()));
+                tests.put("ks", obj("statistic", n.ks().statistic(), "pValue", n.ks().pValue(), "method", n.ks().method(),
+                        "location", n.ks().location(), "sign", n.ks().sign()));
                 tests.put("psi", obj("value", n.psi(), "bins", n.bins().size(), "band", DriftPreset.psiBand(n.psi()),
                         "edges", Arrays.stream(n.bins().edges()).boxed().toList()));
                 tests.put("wasserstein", obj("value", n.wasserstein(), "normalized", n.wassersteinNormalized(),

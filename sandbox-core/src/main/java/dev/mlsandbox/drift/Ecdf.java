@@ -11,13 +11,13 @@ import java.util.TreeSet;
  *
  * <p>The curves are for charts: the points are each sample's quantiles at evenly spaced ranks (so
  * dense where the data is), plus the point of largest difference. F(x) is the share of the sample
- * at or below x, computed exactly at every point. Cost: one merge walk for the point of largest
- * difference and a binary search per point, against the sort the samples already needed.
+ * at or below x, computed exactly at every point: a binary search per point, nothing against the
+ * sort the samples already needed.
  *
  * @param x         points, ascending and distinct
  * @param reference F_ref at each point
  * @param current   F_cur at each point
- * @param dAt       the smallest pooled value where |F_ref - F_cur| is largest (NaN when empty)
+ * @param dAt       where the KS statistic is attained ({@link KsResult#location()}); NaN when empty
  */
 public record Ecdf(List<Double> x, List<Double> reference, List<Double> current, double dAt) {
 
@@ -50,10 +50,10 @@ public record Ecdf(List<Double> x, List<Double> reference, List<Double> current,
     /**
      * Reads both ECDFs from samples sorted ascending, free of NaN, each with at least one value.
      *
-     * @param points how many evenly spaced ranks to read from each sample (at least 2); the point of
-     *               largest difference is added to them
+     * @param points how many evenly spaced ranks to read from each sample (at least 2)
+     * @param dAt    where the KS statistic is attained, added to the points
      */
-    public static Ecdf ofSorted(double[] ref, double[] cur, int points) {
+    public static Ecdf ofSorted(double[] ref, double[] cur, int points, double dAt) {
         if (ref.length == 0 || cur.length == 0) {
             throw new IllegalArgumentException("an ECDF needs at least one value in each sample (reference "
                     + ref.length + ", current " + cur.length + ")");
@@ -62,7 +62,6 @@ public record Ecdf(List<Double> x, List<Double> reference, List<Double> current,
             throw new IllegalArgumentException("points must be at least 2, got " + points);
         }
         TreeSet<Double> grid = atRanks(ref, cur, points);
-        double dAt = largestGap(ref, cur);
         grid.add(dAt);
         List<Double> x = new ArrayList<>(grid);
         List<Double> f = new ArrayList<>(x.size());
@@ -83,31 +82,6 @@ public record Ecdf(List<Double> x, List<Double> reference, List<Double> current,
             }
         }
         return values;
-    }
-
-    /** The first pooled value where |i m - j n| (n m times the ECDF gap) is largest: the walk of the KS test. */
-    private static double largestGap(double[] ref, double[] cur) {
-        int n = ref.length;
-        int m = cur.length;
-        long best = -1;
-        double at = Double.NaN;
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            double v = i < n && (j >= m || ref[i] <= cur[j]) ? ref[i] : cur[j];
-            while (i < n && ref[i] == v) {
-                i++;
-            }
-            while (j < m && cur[j] == v) {
-                j++;
-            }
-            long gap = Math.abs((long) i * m - (long) j * n);
-            if (gap > best) {
-                best = gap;
-                at = v;
-            }
-        }
-        return at;
     }
 
     /** How many values of the sorted sample are at or below v. */

@@ -11,8 +11,19 @@ package dev.mlsandbox.drift;
  * @param n         reference size
  * @param m         current size
  * @param ties      whether the pooled sample contains tied values
+ * @param location  the value where the ECDFs are furthest apart, as scipy's {@code statistic_location}
+ *                  (NaN when unknown: the Spark path's large columns)
+ * @param sign      1 when the reference ECDF is above the current one there (the current sample's
+ *                  values tend to be larger), -1 when below; scipy's {@code statistic_sign} (0 when unknown)
  */
-public record KsResult(double statistic, double pValue, String method, int n, int m, boolean ties) {
+public record KsResult(double statistic, double pValue, String method, int n, int m, boolean ties, double location,
+                       int sign) {
+
+    /** A result whose location is unknown. */
+    public KsResult(double statistic, double pValue, String method, int n, int m, boolean ties) {
+        this(statistic, pValue, method, n, m, ties, Double.NaN, 0);
+    }
+
     /** The effect size reported next to the p-value: D itself. */
     public double effectSize() {
         return statistic;

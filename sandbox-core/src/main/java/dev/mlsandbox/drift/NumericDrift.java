@@ -61,7 +61,7 @@ public record NumericDrift(String name, long referenceCount, long currentCount, 
         return new NumericDrift(name, ref.length, cur.length, ks, Distances.psi(rp, cp, psiFloor), bins, w,
                 w / Math.max(refStd, 1e-3), Distances.jensenShannon(rp, cp, Math.E),
                 Distances.totalVariation(rp, cp), Distances.lInfinity(rp, cp), refMean, refStd, mean(cur),
-                new Histogram(labels(bins), rc, cc), Ecdf.ofSorted(ref, cur, Ecdf.DEFAULT_POINTS));
+                new Histogram(labels(bins), rc, cc), Ecdf.ofSorted(ref, cur, Ecdf.DEFAULT_POINTS, ks.location()));
     }
 
     /**

@@ -158,6 +158,9 @@ class DriftEngineTest {
         assertEquals("numeric", x.path("type").asText());
         assertTrue(x.path("tests").path("ks").path("statistic").isNumber());
         assertTrue(x.path("tests").path("ks").path("pValue").isNumber());
+        assertEquals(r.columns().get(0) instanceof NumericDrift n ? n.ks().location() : Double.NaN,
+                x.path("tests").path("ks").path("location").asDouble());
+        assertEquals(1, Math.abs(x.path("tests").path("ks").path("sign").asInt()));
         assertEquals(10, x.path("tests").path("psi").path("bins").asInt());
         assertTrue(x.path("tests").path("wasserstein").path("value").isNumber());
         assertTrue(x.path("tests").path("jensenShannon").path("value").isNumber());

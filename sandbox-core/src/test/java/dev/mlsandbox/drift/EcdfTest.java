@@ -24,8 +24,8 @@ class EcdfTest {
                 {sorted(floor(lcg(3, 900, 20.0, 0.0))), sorted(floor(lcg(4, 400, 20.0, 2.0)))},
                 {sorted(lcg(5, 3)), sorted(lcg(6, 1))}};
         for (double[][] p : pairs) {
-            Ecdf e = Ecdf.ofSorted(p[0], p[1], Ecdf.DEFAULT_POINTS);
             KsResult ks = KolmogorovSmirnov.testSorted(p[0], p[1]);
+            Ecdf e = Ecdf.ofSorted(p[0], p[1], Ecdf.DEFAULT_POINTS, ks.location());
             assertEquals(ks.statistic(), Math.abs(e.gapAtD()), 1e-15);
             assertTrue(e.x().contains(e.dAt()));
         }
@@ -35,7 +35,7 @@ class EcdfTest {
     void everyPointIsTheShareAtOrBelowIt() {
         double[] ref = sorted(floor(lcg(7, 1000, 50.0, 0.0)));
         double[] cur = sorted(lcg(8, 600, 50.0, 5.0));
-        Ecdf e = Ecdf.ofSorted(ref, cur, 25);
+        Ecdf e = Ecdf.ofSorted(ref, cur, 25, KolmogorovSmirnov.testSorted(ref, cur).location());
         for (int k = 0; k < e.x().size(); k++) {
             double x = e.x().get(k);
             assertEquals(Arrays.stream(ref).filter(v -> v <= x).count() / (double) ref.length, e.reference().get(k), 0.0);
@@ -49,14 +49,15 @@ class EcdfTest {
         assertEquals(1.0, e.reference().get(e.x().size() - 1));
         assertEquals(1.0, e.current().get(e.x().size() - 1));
         assertTrue(e.x().size() <= 2 * 25 + 1);
+        assertEquals(e.x().size(), e.reference().size());
     }
 
     @Test
     void refusesEmptySamplesAndTooFewPoints() {
         double[] some = {1.0, 2.0};
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Ecdf.ofSorted(new double[0], some, 10))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Ecdf.ofSorted(new double[0], some, 10, 1.0))
                 .getMessage().contains("reference 0"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Ecdf.ofSorted(some, some, 1))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Ecdf.ofSorted(some, some, 1, 1.0))
                 .getMessage().contains("at least 2"));
     }
 

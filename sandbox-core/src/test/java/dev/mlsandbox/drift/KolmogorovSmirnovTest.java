@@ -137,4 +137,35 @@ class KolmogorovSmirnovTest {
             assertEquals(banded, full, 1e-12 * Math.max(1e-300, banded) + 1e-300);
         }
     }
+
+    @Test
+    void locationAndSignAsScipy() {
+        // scipy 1.17.1 ks_2samp(x, y) -> (statistic_location, statistic_sign); drift_reference.py prints them.
+        double[] small = {0.61, 0.29, 0.06, 0.59, -1.73, -0.74, 0.51, -0.56};
+        double[] smallY = {0.39, 1.64, 0.05, -0.06, 0.64, -0.82, 0.37, 1.77, 1.09, -1.28};
+        assertLocation(0.61, 1, ks(small, smallY));
+        // swapped: 0.61 is now a value of the current sample, and the sign flips
+        assertLocation(0.61, -1, ks(smallY, small));
+        assertLocation(3.0, 1, ks(new double[] {1, 2, 2, 3, 3, 3, 4, 5}, new double[] {2, 3, 3, 4, 4, 5, 6}));
+        assertLocation(2.0, 1, ks(new double[] {0, 0, 0, 1, 1, 2, 2, 2, 3}, new double[] {1, 2, 2, 3, 3, 3, 3, 4}));
+        // equal gaps at 1 and 3 (both reference values): the first wins; a tie between the largest
+        // and the smallest difference goes to the largest
+        assertLocation(1.0, 1, ks(new double[] {1, 2, 3, 4}, new double[] {1.5, 3.5}));
+        assertLocation(4.0, 1, ks(new double[] {2, 4}, new double[] {1, 3, 5, 6}));
+        assertLocation(1.0, 1, ks(new double[] {1, 2, 3}, new double[] {3, 2, 1}));
+        assertLocation(0.6266391400247813, -1, ks(lcg(31, 400), lcg(32, 300, 1.0, -0.2)));
+        assertLocation(3.0, 1, ks(DriftTestData.floor(lcg(27, 1000, 4.0, 0.0)), DriftTestData.floor(lcg(28, 700, 5.0, 0.0))));
+        assertLocation(0.6840055529028177, 1, ks(lcg(1, 300), lcg(2, 200, 1.0, 0.1)));
+        assertLocation(0.15626125829294324, 1, ks(lcg(3, 500), lcg(4, 500, 1.0, 0.07)));
+        assertLocation(0.8681638455018401, 1, ks(lcg(5, 1000), lcg(6, 800, 1.0, 0.3)));
+        assertLocation(0.5692749219015241, 1, ks(lcg(7, 10000), lcg(8, 10000, 1.0, 0.02)));
+        assertLocation(0.14412785787135363, 1, ks(lcg(9, 20000), lcg(10, 15000, 1.0, 0.02)));
+        assertLocation(0.9999785614199936, 1, ks(lcg(11, 30000), lcg(12, 30000, 1.1, 0.0)));
+        assertLocation(0.7812643288634717, 1, ks(lcg(13, 12000), lcg(14, 30, 1.0, 0.5)));
+    }
+
+    private static void assertLocation(double location, int sign, KsResult r) {
+        assertEquals(location, r.location(), 0.0, "location");
+        assertEquals(sign, r.sign(), "sign");
+    }
 }
