@@ -46,8 +46,8 @@ public final class KolmogorovSmirnov {
         long max = 0;
         long min = 0;
         boolean ties = false;
-        Location highest = new Location(1);
-        Location lowest = new Location(-1);
+        GapExtreme highest = new GapExtreme(1);
+        GapExtreme lowest = new GapExtreme(-1);
         PooledWalk walk = new PooledWalk(ref, cur);
         while (walk.next()) {
             ties |= walk.tied();
@@ -58,18 +58,15 @@ public final class KolmogorovSmirnov {
                 min = diff;
             }
             if (diff >= max) {
-                highest.offer(diff, walk, n, m);
+                highest.offer(walk.value(), walk.inRef(), walk.refAtOrBelow(), walk.curAtOrBelow(), n, m);
             }
             if (diff <= min) {
-                lowest.offer(diff, walk, n, m);
+                lowest.offer(walk.value(), walk.inRef(), walk.refAtOrBelow(), walk.curAtOrBelow(), n, m);
             }
         }
         long dInt = Math.max(max, -min);
         double d = (double) dInt / ((double) n * m);
-        // scipy reports the smallest gap's location only when it is strictly larger (as floats).
-        boolean negative = Math.min(Math.max(-lowest.gap(), 0.0), 1.0) > highest.gap();
-        double location = negative ? lowest.at() : highest.at();
-        int sign = negative ? -1 : 1;
+        double[] location = GapExtreme.location(highest, lowest);
         String method;
         double p;
         if (dInt == 0) {
@@ -82,58 +79,7 @@ public final class KolmogorovSmirnov {
             method = "asymptotic";
             p = asymptoticP(d, n, m);
         }
-        return new KsResult(d, p, method, n, m, ties, location, sign);
-    }
-
-    /**
-     * Where the ECDF difference F_ref - F_cur is largest (direction 1) or smallest (-1), chosen as
-     * scipy's {@code ks_2samp} chooses {@code statistic_location}: numpy's argmax of the float
-     * differences {@code i/n - j/m} over {@code concatenate([ref, cur])}, so among equal
-     * differences the smallest value of the reference wins, then the smallest value found only in
-     * the current sample. Exact integer gaps decide first; the float is computed only for a
-     * candidate at the running extreme, so ties that differ in the last bit resolve as numpy's do.
-     */
-    private static final class Location {
-        private final int direction;
-        private final long[] exact = {Long.MIN_VALUE, Long.MIN_VALUE};
-        private final double[] gap = {Double.NaN, Double.NaN};
-        private final double[] at = {Double.NaN, Double.NaN};
-
-        Location(int direction) {
-            this.direction = direction;
-        }
-
-        void offer(long diff, PooledWalk walk, int n, int m) {
-            int part = walk.inRef() ? 0 : 1;
-            long e = direction * diff;
-            if (e < exact[part]) {
-                return;
-            }
-            double g = (double) walk.refAtOrBelow() / n - (double) walk.curAtOrBelow() / m;
-            if (e > exact[part] || direction * g > direction * gap[part]) {
-                exact[part] = e;
-                gap[part] = g;
-                at[part] = walk.value();
-            }
-        }
-
-        private int winner() {
-            if (exact[1] == Long.MIN_VALUE) {
-                return 0;
-            }
-            if (exact[0] == Long.MIN_VALUE) {
-                return 1;
-            }
-            return exact[0] > exact[1] || (exact[0] == exact[1] && direction * gap[0] >= direction * gap[1]) ? 0 : 1;
-        }
-
-        double gap() {
-            return gap[winner()];
-        }
-
-        double at() {
-            return at[winner()];
-        }
+        return new KsResult(d, p, method, n, m, ties, location[0], (int) location[1]);
     }
 
     /**

@@ -12,7 +12,7 @@ package dev.mlsandbox.drift;
  * @param m         current size
  * @param ties      whether the pooled sample contains tied values
  * @param location  the value where the ECDFs are furthest apart, as scipy's {@code statistic_location}
- *                  (NaN when unknown: the Spark path's large columns)
+ *                  (NaN when unknown)
  * @param sign      1 when the reference ECDF is above the current one there (the current sample's
  *                  values tend to be larger), -1 when below; scipy's {@code statistic_sign} (0 when unknown)
  */

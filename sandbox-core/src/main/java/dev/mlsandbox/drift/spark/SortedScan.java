@@ -9,6 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
+import dev.mlsandbox.drift.GapExtreme;
+
 /**
  * Exact KS statistic and Wasserstein-1 of one numeric column from a distributed sort.
  *
@@ -24,8 +26,8 @@ final class SortedScan {
     private SortedScan() {
     }
 
-    /** D as the integer max |i*m - j*n|, Wasserstein, and the sizes. */
-    record Result(long dInt, double wasserstein, long n, long m) {
+    /** D as the integer max |i*m - j*n|, where it occurs and its sign (as scipy's), Wasserstein, and the sizes. */
+    record Result(long dInt, double location, int sign, double wasserstein, long n, long m) {
         double statistic() {
             return n == 0 || m == 0 ? 0.0 : (double) dInt / ((double) n * m);
         }
@@ -36,8 +38,8 @@ final class SortedScan {
     }
 
     /** Per-partition summary of pass 2. */
-    record Walk(int partition, long max, long min, double wasserstein, long lastDiff, double last)
-            implements Serializable {
+    record Walk(int partition, long max, long min, GapExtreme highest, GapExtreme lowest, double wasserstein,
+                long lastDiff, double last) implements Serializable {
     }
 
     /** @param pooled rows (double v, boolean ref) without nulls or NaN */
@@ -73,6 +75,8 @@ final class SortedScan {
             walks.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
             long max = 0;
             long min = 0;
+            GapExtreme highest = new GapExtreme(1);
+            GapExtreme lowest = new GapExtreme(-1);
             double w = 0;
             Walk prev = null;
             for (Walk k : walks) {
@@ -86,10 +90,13 @@ final class SortedScan {
                 }
                 max = Math.max(max, k.max());
                 min = Math.min(min, k.min());
+                highest.mergeLater(k.highest());
+                lowest.mergeLater(k.lowest());
                 w += k.wasserstein();
                 prev = k;
             }
-            return new Result(Math.max(max, -min), w, n, m);
+            double[] location = GapExtreme.location(highest, lowest);
+            return new Result(Math.max(max, -min), location[0], (int) location[1], w, n, m);
         } finally {
             sortedDs.unpersist(false);
         }
@@ -121,9 +128,12 @@ final class SortedScan {
         long j = j0;
         long max = 0;
         long min = 0;
+        GapExtreme highest = new GapExtreme(1);
+        GapExtreme lowest = new GapExtreme(-1);
         double w = 0;
         double nm = (double) n * m;
         boolean any = false;
+        boolean blockInRef = false;
         double current = Double.NaN;
         while (it.hasNext()) {
             Row row = it.next();
@@ -133,22 +143,28 @@ final class SortedScan {
                 long diff = i * m - j * n;
                 max = Math.max(max, diff);
                 min = Math.min(min, diff);
+                highest.offer(current, blockInRef, i, j, n, m);
+                lowest.offer(current, blockInRef, i, j, n, m);
                 w += Math.abs(diff / nm) * (v - current);
+                blockInRef = false;
             }
             current = v;
             any = true;
             if (row.getBoolean(1)) {
                 i++;
+                blockInRef = true;
             } else {
                 j++;
             }
         }
         if (!any) {
-            return List.of(new Walk(-1, 0, 0, 0, 0, Double.NaN)).iterator();
+            return List.of(new Walk(-1, 0, 0, new GapExtreme(1), new GapExtreme(-1), 0, 0, Double.NaN)).iterator();
         }
         long diff = i * m - j * n;
         max = Math.max(max, diff);
         min = Math.min(min, diff);
-        return List.of(new Walk(p, max, min, w, diff, current)).iterator();
+        highest.offer(current, blockInRef, i, j, n, m);
+        lowest.offer(current, blockInRef, i, j, n, m);
+        return List.of(new Walk(p, max, min, highest, lowest, w, diff, current)).iterator();
     }
 }

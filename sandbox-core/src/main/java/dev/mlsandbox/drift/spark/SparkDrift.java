@@ -147,7 +147,8 @@ public final class SparkDrift {
         SortedScan.Result scan = SortedScan.run(pooled);
         double d = scan.statistic();
         KsResult ks = new KsResult(d, d == 0 ? 1.0 : KolmogorovSmirnov.asymptoticP(d, n, m), "asymptotic",
-                (int) Math.min(Integer.MAX_VALUE, n), (int) Math.min(Integer.MAX_VALUE, m), false);
+                (int) Math.min(Integer.MAX_VALUE, n), (int) Math.min(Integer.MAX_VALUE, m), false, scan.location(),
+                scan.sign());
         long[] rBins = Arrays.copyOf(rc, rc.length - 3);
         long[] cBins = Arrays.copyOf(cc, cc.length - 3);
         double refMean = Double.longBitsToDouble(rc[rc.length - 3]);
