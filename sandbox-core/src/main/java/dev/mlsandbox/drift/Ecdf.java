@@ -24,7 +24,7 @@ public record Ecdf(List<Double> x, List<Double> reference, List<Double> current,
     /** The default number of evenly spaced ranks read from each sample. */
     public static final int DEFAULT_POINTS = 201;
 
-    /** No curves: a producer that does not hold the samples (the Spark path). */
+    /** No curves: one of the samples is empty. */
     public static final Ecdf NONE = new Ecdf(List.of(), List.of(), List.of(), Double.NaN);
 
     public Ecdf {
@@ -73,12 +73,45 @@ public record Ecdf(List<Double> x, List<Double> reference, List<Double> current,
         return new Ecdf(x, f, g, dAt);
     }
 
+    /** A value and how many values of each sample are at or below it. */
+    public record Point(double value, long refAtOrBelow, long curAtOrBelow) implements java.io.Serializable {
+    }
+
+    /**
+     * The same curves from counts, for a producer that walked the sorted values without holding
+     * them (the Spark path). Points may come in any order; one must be at {@code dAt}.
+     *
+     * @param n   reference size
+     * @param m   current size
+     * @param dAt where the KS statistic is attained
+     */
+    public static Ecdf ofCounts(List<Point> points, long n, long m, double dAt) {
+        java.util.TreeMap<Double, Point> byValue = new java.util.TreeMap<>();
+        points.forEach(p -> byValue.put(p.value(), p));
+        if (!byValue.containsKey(dAt)) {
+            throw new IllegalArgumentException("no point at the KS location " + dAt);
+        }
+        List<Double> x = new ArrayList<>(byValue.keySet());
+        List<Double> f = new ArrayList<>(x.size());
+        List<Double> g = new ArrayList<>(x.size());
+        for (Point p : byValue.values()) {
+            f.add((double) p.refAtOrBelow() / n);
+            g.add((double) p.curAtOrBelow() / m);
+        }
+        return new Ecdf(x, f, g, dAt);
+    }
+
+    /** Rank (0-based) of the k-th of {@code points} evenly spaced quantiles of a sample of {@code size}. */
+    public static long rank(int k, int points, long size) {
+        return Math.round((double) k / (points - 1) * (size - 1));
+    }
+
     /** Each sample's values at ranks round(q (size - 1)) for q evenly spaced in [0, 1]: its quantiles. */
     private static TreeSet<Double> atRanks(double[] ref, double[] cur, int points) {
         TreeSet<Double> values = new TreeSet<>();
         for (double[] sample : new double[][]{ref, cur}) {
             for (int k = 0; k < points; k++) {
-                values.add(sample[(int) Math.round((double) k / (points - 1) * (sample.length - 1))]);
+                values.add(sample[(int) rank(k, points, sample.length)]);
             }
         }
         return values;

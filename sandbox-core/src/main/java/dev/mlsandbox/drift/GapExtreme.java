@@ -22,6 +22,8 @@ public final class GapExtreme implements Serializable {
     private final long[] exact = {Long.MIN_VALUE, Long.MIN_VALUE};
     private final double[] gap = {Double.NaN, Double.NaN};
     private final double[] at = {Double.NaN, Double.NaN};
+    private final long[] refAt = new long[2];
+    private final long[] curAt = new long[2];
 
     /** @param direction 1 for the largest difference, -1 for the smallest */
     public GapExtreme(int direction) {
@@ -48,6 +50,8 @@ public final class GapExtreme implements Serializable {
             exact[part] = e;
             gap[part] = g;
             at[part] = value;
+            refAt[part] = i;
+            curAt[part] = j;
         }
     }
 
@@ -59,6 +63,8 @@ public final class GapExtreme implements Serializable {
                 exact[part] = later.exact[part];
                 gap[part] = later.gap[part];
                 at[part] = later.at[part];
+                refAt[part] = later.refAt[part];
+                curAt[part] = later.curAt[part];
             }
         }
     }
@@ -85,14 +91,26 @@ public final class GapExtreme implements Serializable {
         return at[winner()];
     }
 
+    /** Reference values at or below {@link #at()}. */
+    public long refAtOrBelow() {
+        return refAt[winner()];
+    }
+
+    /** Current values at or below {@link #at()}. */
+    public long curAtOrBelow() {
+        return curAt[winner()];
+    }
+
+    /** 1 for the largest difference, -1 for the smallest: the KS sign when this one is chosen. */
+    public int direction() {
+        return direction;
+    }
+
     /**
-     * scipy's two-sided choice between the largest and the smallest difference: the smallest's
-     * location (sign -1) only when its size is strictly larger.
-     *
-     * @return {location, sign}
+     * scipy's two-sided choice between the largest and the smallest difference: the smallest (sign
+     * -1) only when its size is strictly larger.
      */
-    public static double[] location(GapExtreme highest, GapExtreme lowest) {
-        boolean negative = Math.min(Math.max(-lowest.gap(), 0.0), 1.0) > highest.gap();
-        return negative ? new double[]{lowest.at(), -1} : new double[]{highest.at(), 1};
+    public static GapExtreme chosen(GapExtreme highest, GapExtreme lowest) {
+        return Math.min(Math.max(-lowest.gap(), 0.0), 1.0) > highest.gap() ? lowest : highest;
     }
 }

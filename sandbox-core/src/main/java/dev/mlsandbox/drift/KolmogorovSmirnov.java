@@ -66,7 +66,7 @@ public final class KolmogorovSmirnov {
         }
         long dInt = Math.max(max, -min);
         double d = (double) dInt / ((double) n * m);
-        double[] location = GapExtreme.location(highest, lowest);
+        GapExtreme at = GapExtreme.chosen(highest, lowest);
         String method;
         double p;
         if (dInt == 0) {
@@ -79,7 +79,7 @@ public final class KolmogorovSmirnov {
             method = "asymptotic";
             p = asymptoticP(d, n, m);
         }
-        return new KsResult(d, p, method, n, m, ties, location[0], (int) location[1]);
+        return new KsResult(d, p, method, n, m, ties, at.at(), at.direction());
     }
 
     /**

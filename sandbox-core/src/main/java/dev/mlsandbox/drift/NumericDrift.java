@@ -22,8 +22,6 @@ import java.util.List;
  * @param currentMean           current mean
  * @param histogram             counts per bin
  * @param ecdf                  both empirical CDFs for a chart, and where they differ most
- *                              ({@link Ecdf#NONE} when the samples were never in memory: the Spark
- *                              path's large columns)
  */
 public record NumericDrift(String name, long referenceCount, long currentCount, KsResult ks, double psi,
                            QuantileBins bins, double wasserstein, double wassersteinNormalized,

@@ -96,10 +96,17 @@ final class TuningTakeaways {
                     + "fit count is unchanged (" + p1.fits() + ").", "sweeps.parallelism.speedup", speedup);
 
             Sweeps.SubModels sub = s.collectSubModels();
-            b.takeaway("collectSubModels kept " + sub.subModels() + " fold models on the driver: "
-                    + number(sub.extraBytes() / 1024.0) + " KB more retained memory (about "
-                    + number(sub.extraBytes() / 1024.0 / Math.max(1, sub.subModels())) + " KB per model, training summary "
-                    + "included); the fit took " + seconds(sub.secondsWith()) + " vs " + seconds(sub.secondsWithout()) + ".",
+            String memory = sub.extraBytes() > 0
+                    ? number(sub.extraBytes() / 1024.0) + " KB more retained memory (about "
+                            + number(sub.extraBytes() / 1024.0 / Math.max(1, sub.subModels()))
+                            + " KB per model, training summary included)"
+                    // SizeEstimator walks the shared Spark session too; its sampling of large arrays can
+                    // move that part by more than the sub-models weigh. Say so rather than print a negative size.
+                    : "their extra memory was not measurable in this run (the size estimates of the two models, "
+                            + "which both walk the shared Spark session, differed by " + number(sub.extraBytes() / 1024.0)
+                            + " KB)";
+            b.takeaway("collectSubModels kept " + sub.subModels() + " fold models on the driver: " + memory
+                    + "; the fit took " + seconds(sub.secondsWith()) + " vs " + seconds(sub.secondsWithout()) + ".",
                     "sweeps.collectSubModels.extraBytes", sub.extraBytes());
         });
     }

@@ -37,7 +37,8 @@ class GapExtremeTest {
                 GapExtreme[] second = stretch(blocks, values, cut, blocks.size(), ref.length, cur.length);
                 first[0].mergeLater(second[0]);
                 first[1].mergeLater(second[1]);
-                assertArrayEquals(new double[]{ks.location(), ks.sign()}, GapExtreme.location(first[0], first[1]),
+                GapExtreme chosen = GapExtreme.chosen(first[0], first[1]);
+                assertArrayEquals(new double[]{ks.location(), ks.sign()}, new double[]{chosen.at(), chosen.direction()},
                         "cut after " + cut + " blocks");
             }
         }

@@ -71,6 +71,8 @@ class SparkDriftTest {
             // Where D occurs, by scipy's rule, from partitions merged in order: the same value.
             assertEquals(a.ks().location(), b.ks().location(), 0.0, name);
             assertEquals(a.ks().sign(), b.ks().sign(), name);
+            // The ECDF chart's points: each sample's quantiles and D's location, counted by the walk.
+            assertEquals(a.ecdf(), b.ecdf(), name);
             assertEquals(a.ks().pValue(), b.ks().pValue(), a.ks().pValue() * 1e-12, name);
             assertEquals(a.wasserstein(), b.wasserstein(), 1e-12, name);
             assertEquals(a.referenceStd(), b.referenceStd(), 1e-12, name);

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
+import dev.mlsandbox.drift.Ecdf;
 import dev.mlsandbox.drift.GapExtreme;
 
 /**
@@ -26,8 +27,11 @@ final class SortedScan {
     private SortedScan() {
     }
 
-    /** D as the integer max |i*m - j*n|, where it occurs and its sign (as scipy's), Wasserstein, and the sizes. */
-    record Result(long dInt, double location, int sign, double wasserstein, long n, long m) {
+    /**
+     * D as the integer max |i*m - j*n|, where it occurs and its sign (as scipy's), Wasserstein, the
+     * sizes, and both ECDFs at each sample's quantiles and at D's location (the in-JVM engine's points).
+     */
+    record Result(long dInt, double location, int sign, double wasserstein, long n, long m, Ecdf ecdf) {
         double statistic() {
             return n == 0 || m == 0 ? 0.0 : (double) dInt / ((double) n * m);
         }
@@ -39,7 +43,16 @@ final class SortedScan {
 
     /** Per-partition summary of pass 2. */
     record Walk(int partition, long max, long min, GapExtreme highest, GapExtreme lowest, double wasserstein,
-                long lastDiff, double last) implements Serializable {
+                long lastDiff, double last, List<Ecdf.Point> points) implements Serializable {
+    }
+
+    /** Ranks (0-based, ascending) of a sample's evenly spaced quantiles, the ECDF chart's points. */
+    private static long[] quantileRanks(long size) {
+        long[] ranks = new long[size == 0 ? 0 : Ecdf.DEFAULT_POINTS];
+        for (int k = 0; k < ranks.length; k++) {
+            ranks[k] = Ecdf.rank(k, Ecdf.DEFAULT_POINTS, size);
+        }
+        return ranks;
     }
 
     /** @param pooled rows (double v, boolean ref) without nulls or NaN */
@@ -70,13 +83,17 @@ final class SortedScan {
             }
             final long fn = n;
             final long fm = m;
+            long[] refRanks = quantileRanks(n);
+            long[] curRanks = quantileRanks(m);
             List<Walk> walks = new ArrayList<>(sorted.mapPartitionsWithIndex(
-                    (Integer p, Iterator<Row> it) -> walk(p, it, refBefore[p], curBefore[p], fn, fm), true).collect());
+                    (Integer p, Iterator<Row> it) -> walk(p, it, refBefore[p], curBefore[p], fn, fm, refRanks, curRanks),
+                    true).collect());
             walks.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
             long max = 0;
             long min = 0;
             GapExtreme highest = new GapExtreme(1);
             GapExtreme lowest = new GapExtreme(-1);
+            List<Ecdf.Point> points = new ArrayList<>();
             double w = 0;
             Walk prev = null;
             for (Walk k : walks) {
@@ -92,11 +109,16 @@ final class SortedScan {
                 min = Math.min(min, k.min());
                 highest.mergeLater(k.highest());
                 lowest.mergeLater(k.lowest());
+                points.addAll(k.points());
                 w += k.wasserstein();
                 prev = k;
             }
-            double[] location = GapExtreme.location(highest, lowest);
-            return new Result(Math.max(max, -min), location[0], (int) location[1], w, n, m);
+            if (n == 0 || m == 0) {
+                return new Result(Math.max(max, -min), Double.NaN, 0, w, n, m, Ecdf.NONE);
+            }
+            GapExtreme at = GapExtreme.chosen(highest, lowest);
+            points.add(new Ecdf.Point(at.at(), at.refAtOrBelow(), at.curAtOrBelow()));
+            return new Result(Math.max(max, -min), at.at(), at.direction(), w, n, m, Ecdf.ofCounts(points, n, m, at.at()));
         } finally {
             sortedDs.unpersist(false);
         }
@@ -123,9 +145,24 @@ final class SortedScan {
         return List.of(new Counts(p, ref, cur, first, last)).iterator();
     }
 
-    private static Iterator<Walk> walk(int p, Iterator<Row> it, long i0, long j0, long n, long m) {
+    /**
+     * Pass 2 over one partition. A tie block that contains a quantile rank of either sample becomes an
+     * ECDF point, with the counts at its end.
+     */
+    private static Iterator<Walk> walk(int p, Iterator<Row> it, long i0, long j0, long n, long m, long[] refRanks,
+                                       long[] curRanks) {
         long i = i0;
         long j = j0;
+        int nextRef = 0;
+        while (nextRef < refRanks.length && refRanks[nextRef] < i0) {
+            nextRef++;
+        }
+        int nextCur = 0;
+        while (nextCur < curRanks.length && curRanks[nextCur] < j0) {
+            nextCur++;
+        }
+        boolean blockIsPoint = false;
+        List<Ecdf.Point> points = new ArrayList<>();
         long max = 0;
         long min = 0;
         GapExtreme highest = new GapExtreme(1);
@@ -145,26 +182,43 @@ final class SortedScan {
                 min = Math.min(min, diff);
                 highest.offer(current, blockInRef, i, j, n, m);
                 lowest.offer(current, blockInRef, i, j, n, m);
+                if (blockIsPoint) {
+                    points.add(new Ecdf.Point(current, i, j));
+                }
                 w += Math.abs(diff / nm) * (v - current);
                 blockInRef = false;
+                blockIsPoint = false;
             }
             current = v;
             any = true;
             if (row.getBoolean(1)) {
+                // This row is the reference's value of rank i (0-based) in the sorted order.
+                while (nextRef < refRanks.length && refRanks[nextRef] == i) {
+                    nextRef++;
+                    blockIsPoint = true;
+                }
                 i++;
                 blockInRef = true;
             } else {
+                while (nextCur < curRanks.length && curRanks[nextCur] == j) {
+                    nextCur++;
+                    blockIsPoint = true;
+                }
                 j++;
             }
         }
         if (!any) {
-            return List.of(new Walk(-1, 0, 0, new GapExtreme(1), new GapExtreme(-1), 0, 0, Double.NaN)).iterator();
+            return List.of(new Walk(-1, 0, 0, new GapExtreme(1), new GapExtreme(-1), 0, 0, Double.NaN, List.of()))
+                    .iterator();
         }
         long diff = i * m - j * n;
         max = Math.max(max, diff);
         min = Math.min(min, diff);
         highest.offer(current, blockInRef, i, j, n, m);
         lowest.offer(current, blockInRef, i, j, n, m);
-        return List.of(new Walk(p, max, min, highest, lowest, w, diff, current)).iterator();
+        if (blockIsPoint) {
+            points.add(new Ecdf.Point(current, i, j));
+        }
+        return List.of(new Walk(p, max, min, highest, lowest, w, diff, current, points)).iterator();
     }
 }

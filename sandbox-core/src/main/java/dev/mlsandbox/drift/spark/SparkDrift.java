@@ -15,7 +15,6 @@ import dev.mlsandbox.drift.DriftInputException;
 import dev.mlsandbox.drift.DriftPreset;
 import dev.mlsandbox.drift.DriftResult;
 import dev.mlsandbox.drift.Distances;
-import dev.mlsandbox.drift.Ecdf;
 import dev.mlsandbox.drift.Histogram;
 import dev.mlsandbox.drift.KolmogorovSmirnov;
 import dev.mlsandbox.drift.KsResult;
@@ -159,7 +158,7 @@ public final class SparkDrift {
         return new NumericDrift(name, n, m, ks, Distances.psi(rp, cp, psiFloor), b, scan.wasserstein(),
                 scan.wasserstein() / Math.max(refStd, 1e-3), Distances.jensenShannon(rp, cp, Math.E),
                 Distances.totalVariation(rp, cp), Distances.lInfinity(rp, cp), refMean, refStd, curMean,
-                new Histogram(NumericDrift.labels(b), rBins, cBins), Ecdf.NONE);
+                new Histogram(NumericDrift.labels(b), rBins, cBins), scan.ecdf());
     }
 
     private CategoricalDrift categoricalColumn(Dataset<Row> reference, Dataset<Row> current, String name,
