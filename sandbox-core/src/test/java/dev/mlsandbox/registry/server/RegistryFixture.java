@@ -30,13 +30,33 @@ final class RegistryFixture implements AutoCloseable {
     final TrackingServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
+    /**
+     * Where the store lives: a SQLite file, or, when {@code SANDBOX_TEST_POSTGRES_URI} names a
+     * PostgreSQL server (docs/tracking.md), a fresh database on it, so every registry test also runs
+     * on PostgreSQL by setting that one variable.
+     */
+    private final String postgresDatabase;
+
     RegistryFixture(RegistryMode mode, AuthConfig auth) throws IOException {
         dir = Files.createTempDirectory("registry-test");
         Path artifacts = dir.resolve("artifacts");
-        TrackingServer.Builder b = TrackingServer.builder().port(0).backendStoreUri("sqlite:///" + dir.resolve("mlruns.db"))
+        String postgres = System.getenv("SANDBOX_TEST_POSTGRES_URI");
+        String store;
+        if (postgres == null || postgres.isBlank()) {
+            postgresDatabase = null;
+            store = "sqlite:///" + dir.resolve("mlruns.db");
+        } else {
+            postgresDatabase = "registry_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
+            onPostgres(postgres, "CREATE DATABASE " + postgresDatabase);
+            store = postgres.replaceFirst("/[^/?]*(\\?.*)?$", "/" + postgresDatabase + "$1");
+        }
+        TrackingServer.Builder b = TrackingServer.builder().port(0).backendStoreUri(store)
                 .artifactsDestination(artifacts);
         RegistryServer.install(b, new RegistryOptions(mode, artifacts, auth));
         server = b.build().start();
+        if (postgresDatabase != null && server.store().database().dialect() != dev.mlsandbox.tracking.store.Dialect.POSTGRESQL) {
+            throw new IllegalStateException("SANDBOX_TEST_POSTGRES_URI is set but the store is " + server.store().database().dialect());
+        }
     }
 
     RegistryFixture() throws IOException {
@@ -89,9 +109,22 @@ final class RegistryFixture implements AutoCloseable {
         return d;
     }
 
+    private static void onPostgres(String uri, String statement) {
+        dev.mlsandbox.tracking.store.StoreUri u = dev.mlsandbox.tracking.store.StoreUri.parse(uri);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(u.jdbcUrl(), u.user(), u.password());
+                java.sql.Statement st = c.createStatement()) {
+            st.execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(statement + " on " + u + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
+        if (postgresDatabase != null) {
+            onPostgres(System.getenv("SANDBOX_TEST_POSTGRES_URI"), "DROP DATABASE " + postgresDatabase);
+        }
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
