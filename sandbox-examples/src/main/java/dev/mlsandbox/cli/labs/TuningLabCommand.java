@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
  * {@code bin/sandbox lab tuning [--folds K] [--train-ratio R] [--parallelism P] [--stability-seeds N]
  * [--no-sweeps]} plus the common {@code --rows --seed --out --master}.
  */
-@Command(mixinStandardHelpOptions = true)
+@Command(mixinStandardHelpOptions = true, footer = {"",
+        "The default run fits about 145 models, each a chain of small Spark jobs: about 80 s on two cores.",
+        "For a quick look: --no-sweeps --stability-seeds 2 (docs/tuning.md, 'What is slow')."})
 public final class TuningLabCommand extends AbstractLabCommand {
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "" + TuningOptions.DEFAULT_FOLDS,
