@@ -63,14 +63,11 @@ public record Ecdf(List<Double> x, List<Double> reference, List<Double> current,
         }
         TreeSet<Double> grid = atRanks(ref, cur, points);
         grid.add(dAt);
-        List<Double> x = new ArrayList<>(grid);
-        List<Double> f = new ArrayList<>(x.size());
-        List<Double> g = new ArrayList<>(x.size());
-        for (double v : x) {
-            f.add((double) atOrBelow(ref, v) / ref.length);
-            g.add((double) atOrBelow(cur, v) / cur.length);
+        List<Point> counted = new ArrayList<>(grid.size());
+        for (double v : grid) {
+            counted.add(new Point(v, atOrBelow(ref, v), atOrBelow(cur, v)));
         }
-        return new Ecdf(x, f, g, dAt);
+        return ofCounts(counted, ref.length, cur.length, dAt);
     }
 
     /** A value and how many values of each sample are at or below it. */

@@ -19,11 +19,6 @@ package dev.mlsandbox.drift;
 public record KsResult(double statistic, double pValue, String method, int n, int m, boolean ties, double location,
                        int sign) {
 
-    /** A result whose location is unknown. */
-    public KsResult(double statistic, double pValue, String method, int n, int m, boolean ties) {
-        this(statistic, pValue, method, n, m, ties, Double.NaN, 0);
-    }
-
     /** The effect size reported next to the p-value: D itself. */
     public double effectSize() {
         return statistic;

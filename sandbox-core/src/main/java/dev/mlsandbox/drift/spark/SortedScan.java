@@ -31,9 +31,14 @@ final class SortedScan {
      * D as the integer max |i*m - j*n|, where it occurs and its sign (as scipy's), Wasserstein, the
      * sizes, and both ECDFs at each sample's quantiles and at D's location (the in-JVM engine's points).
      */
-    record Result(long dInt, double location, int sign, double wasserstein, long n, long m, Ecdf ecdf) {
+    record Result(long dInt, int sign, double wasserstein, long n, long m, Ecdf ecdf) {
         double statistic() {
             return n == 0 || m == 0 ? 0.0 : (double) dInt / ((double) n * m);
+        }
+
+        /** Where D occurs: the ECDF's point of largest difference (NaN when a side is empty). */
+        double location() {
+            return ecdf.dAt();
         }
     }
 
@@ -114,11 +119,11 @@ final class SortedScan {
                 prev = k;
             }
             if (n == 0 || m == 0) {
-                return new Result(Math.max(max, -min), Double.NaN, 0, w, n, m, Ecdf.NONE);
+                return new Result(Math.max(max, -min), 0, w, n, m, Ecdf.NONE);
             }
             GapExtreme at = GapExtreme.chosen(highest, lowest);
             points.add(new Ecdf.Point(at.at(), at.refAtOrBelow(), at.curAtOrBelow()));
-            return new Result(Math.max(max, -min), at.at(), at.direction(), w, n, m, Ecdf.ofCounts(points, n, m, at.at()));
+            return new Result(Math.max(max, -min), at.direction(), w, n, m, Ecdf.ofCounts(points, n, m, at.at()));
         } finally {
             sortedDs.unpersist(false);
         }
@@ -153,72 +158,95 @@ final class SortedScan {
                                        long[] curRanks) {
         long i = i0;
         long j = j0;
-        int nextRef = 0;
-        while (nextRef < refRanks.length && refRanks[nextRef] < i0) {
-            nextRef++;
-        }
-        int nextCur = 0;
-        while (nextCur < curRanks.length && curRanks[nextCur] < j0) {
-            nextCur++;
-        }
-        boolean blockIsPoint = false;
-        List<Ecdf.Point> points = new ArrayList<>();
-        long max = 0;
-        long min = 0;
-        GapExtreme highest = new GapExtreme(1);
-        GapExtreme lowest = new GapExtreme(-1);
+        RankCursor refCursor = new RankCursor(refRanks, i0);
+        RankCursor curCursor = new RankCursor(curRanks, j0);
+        BlockEnds ends = new BlockEnds(n, m);
         double w = 0;
         double nm = (double) n * m;
         boolean any = false;
         boolean blockInRef = false;
+        boolean blockIsPoint = false;
         double current = Double.NaN;
         while (it.hasNext()) {
             Row row = it.next();
             double v = row.getDouble(0);
             if (any && v != current) {
                 // The tie block of 'current' is complete: evaluate there, then the gap to v.
-                long diff = i * m - j * n;
-                max = Math.max(max, diff);
-                min = Math.min(min, diff);
-                highest.offer(current, blockInRef, i, j, n, m);
-                lowest.offer(current, blockInRef, i, j, n, m);
-                if (blockIsPoint) {
-                    points.add(new Ecdf.Point(current, i, j));
-                }
+                long diff = ends.end(current, blockInRef, blockIsPoint, i, j);
                 w += Math.abs(diff / nm) * (v - current);
                 blockInRef = false;
                 blockIsPoint = false;
             }
             current = v;
             any = true;
+            // This row is its sample's value of rank i (or j), 0-based, in the sorted order.
             if (row.getBoolean(1)) {
-                // This row is the reference's value of rank i (0-based) in the sorted order.
-                while (nextRef < refRanks.length && refRanks[nextRef] == i) {
-                    nextRef++;
-                    blockIsPoint = true;
-                }
+                blockIsPoint |= refCursor.hit(i);
                 i++;
                 blockInRef = true;
             } else {
-                while (nextCur < curRanks.length && curRanks[nextCur] == j) {
-                    nextCur++;
-                    blockIsPoint = true;
-                }
+                blockIsPoint |= curCursor.hit(j);
                 j++;
             }
         }
         if (!any) {
-            return List.of(new Walk(-1, 0, 0, new GapExtreme(1), new GapExtreme(-1), 0, 0, Double.NaN, List.of()))
-                    .iterator();
+            return List.of(new Walk(-1, 0, 0, ends.highest, ends.lowest, 0, 0, Double.NaN, List.of())).iterator();
         }
-        long diff = i * m - j * n;
-        max = Math.max(max, diff);
-        min = Math.min(min, diff);
-        highest.offer(current, blockInRef, i, j, n, m);
-        lowest.offer(current, blockInRef, i, j, n, m);
-        if (blockIsPoint) {
-            points.add(new Ecdf.Point(current, i, j));
+        long diff = ends.end(current, blockInRef, blockIsPoint, i, j);
+        return List.of(new Walk(p, ends.max, ends.min, ends.highest, ends.lowest, w, diff, current, ends.points))
+                .iterator();
+    }
+
+    /** One sample's quantile ranks, passed in step with the sorted rows of a partition. */
+    private static final class RankCursor {
+        private final long[] ranks;
+        private int next;
+
+        /** @param first the sample's first rank in this partition: the ranks below it belong to earlier ones */
+        RankCursor(long[] ranks, long first) {
+            this.ranks = ranks;
+            while (next < ranks.length && ranks[next] < first) {
+                next++;
+            }
         }
-        return List.of(new Walk(p, max, min, highest, lowest, w, diff, current, points)).iterator();
+
+        /** Whether the row of this rank is one of the quantiles (several may share a rank in a small sample). */
+        boolean hit(long rank) {
+            boolean hit = false;
+            while (next < ranks.length && ranks[next] == rank) {
+                next++;
+                hit = true;
+            }
+            return hit;
+        }
+    }
+
+    /** What pass 2 keeps of each completed tie block: the extreme gaps, where they are, the ECDF points. */
+    private static final class BlockEnds {
+        private final long n;
+        private final long m;
+        long max;
+        long min;
+        final GapExtreme highest = new GapExtreme(1);
+        final GapExtreme lowest = new GapExtreme(-1);
+        final List<Ecdf.Point> points = new ArrayList<>();
+
+        BlockEnds(long n, long m) {
+            this.n = n;
+            this.m = m;
+        }
+
+        /** The block of {@code value} ends with i and j values at or below it; returns n m (F_ref - F_cur) there. */
+        long end(double value, boolean inRef, boolean isPoint, long i, long j) {
+            long diff = i * m - j * n;
+            max = Math.max(max, diff);
+            min = Math.min(min, diff);
+            highest.offer(value, inRef, i, j, n, m);
+            lowest.offer(value, inRef, i, j, n, m);
+            if (isPoint) {
+                points.add(new Ecdf.Point(value, i, j));
+            }
+            return diff;
+        }
     }
 }
