@@ -53,6 +53,15 @@ public record Sweeps(List<Point> dataSize, List<Point> gridSize, List<Point> par
         public long extraBytes() {
             return bytesWith - bytesWithout;
         }
+
+        /**
+         * Whether the difference says anything: both estimates walk the shared Spark session, and
+         * SizeEstimator's sampling of its large arrays can move that part by more than the
+         * sub-models weigh, down to a zero or negative difference.
+         */
+        public boolean measurable() {
+            return extraBytes() > 0;
+        }
     }
 
     public List<Point> dataSize(String strategy) {

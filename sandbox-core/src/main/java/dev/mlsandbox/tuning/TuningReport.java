@@ -212,12 +212,12 @@ final class TuningReport {
                 .add(Table.builder("collectSubModels (CrossValidator, " + sub.gridSize() + " param maps)", "collectSubModels", "sub-models kept",
                                 "extra retained (KB)", "wall time")
                         .row("false", 0, "0", seconds(sub.secondsWithout()))
-                        .row("true", sub.subModels(), sub.extraBytes() > 0 ? number(sub.extraBytes() / 1024.0)
+                        .row("true", sub.subModels(), sub.measurable() ? number(sub.extraBytes() / 1024.0)
                                 : "not measurable (see the takeaways)", seconds(sub.secondsWith()))
                         .build())
                 .add(new BarChart("collectSubModels: extra memory the driver retains", "collectSubModels",
                         "KB", List.of("false", "true"), List.of(
-                        new BarChart.Series("extra retained (KB)", List.of(0.0, Math.max(0, sub.extraBytes()) / 1024.0)))))
+                        new BarChart.Series("extra retained (KB)", List.of(0.0, sub.measurable() ? sub.extraBytes() / 1024.0 : 0.0)))))
                 .build();
     }
 

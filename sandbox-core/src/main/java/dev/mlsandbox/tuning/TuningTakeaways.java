@@ -96,12 +96,10 @@ final class TuningTakeaways {
                     + "fit count is unchanged (" + p1.fits() + ").", "sweeps.parallelism.speedup", speedup);
 
             Sweeps.SubModels sub = s.collectSubModels();
-            String memory = sub.extraBytes() > 0
+            String memory = sub.measurable()
                     ? number(sub.extraBytes() / 1024.0) + " KB more retained memory (about "
                             + number(sub.extraBytes() / 1024.0 / Math.max(1, sub.subModels()))
                             + " KB per model, training summary included)"
-                    // SizeEstimator walks the shared Spark session too; its sampling of large arrays can
-                    // move that part by more than the sub-models weigh. Say so rather than print a negative size.
                     : "their extra memory was not measurable in this run (the size estimates of the two models, "
                             + "which both walk the shared Spark session, differed by " + number(sub.extraBytes() / 1024.0)
                             + " KB)";
