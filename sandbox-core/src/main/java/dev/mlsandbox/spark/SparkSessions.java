@@ -44,8 +44,10 @@ public final class SparkSessions {
         if (parsed.isMoreSpecificThan(Level.WARN)) {
             return;
         }
-        // These two are noisy at WARN on a laptop (native Hadoop libs, loopback hostname).
+        // Noisy at WARN on a laptop and nothing to act on: native Hadoop libs, the loopback
+        // hostname, and the one-time note that a plan's debug string was cut at 25 fields.
         Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
         Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
+        Configurator.setLevel("org.apache.spark.util.SparkStringUtils", Level.ERROR);
     }
 }
