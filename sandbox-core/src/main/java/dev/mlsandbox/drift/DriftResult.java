@@ -169,13 +169,12 @@ public record DriftResult(String referenceSource, String currentSource, long ref
     /** Both ECDFs as staircases, and D as a vertical segment between them where they differ most. */
     static LineChart ecdfChart(NumericDrift n) {
         Ecdf e = n.ecdf();
-        int k = e.x().indexOf(e.dAt());
         return new LineChart(n.name() + ": empirical CDFs (KS D = " + Format.number(n.ks().statistic()) + " at "
                 + Format.number(e.dAt()) + ")", n.name(), "share of rows <= x",
                 List.of(new LineChart.XYSeries("reference", e.x(), e.reference(), true),
                         new LineChart.XYSeries("current", e.x(), e.current(), true),
                         new LineChart.XYSeries("D", List.of(e.dAt(), e.dAt()),
-                                List.of(e.reference().get(k), e.current().get(k)))));
+                                List.of(e.referenceAtD(), e.currentAtD()))));
     }
 
     private static List<Double> boxed(double[] v) {

@@ -43,8 +43,22 @@ public record Ecdf(List<Double> x, List<Double> reference, List<Double> current,
 
     /** F_ref(dAt) - F_cur(dAt): the signed KS gap (its absolute value is D). */
     public double gapAtD() {
+        return referenceAtD() - currentAtD();
+    }
+
+    /** F_ref at {@link #dAt()}; NaN when empty. */
+    public double referenceAtD() {
+        return atD(reference);
+    }
+
+    /** F_cur at {@link #dAt()}; NaN when empty. */
+    public double currentAtD() {
+        return atD(current);
+    }
+
+    private double atD(List<Double> curve) {
         int k = x.indexOf(dAt);
-        return k < 0 ? Double.NaN : reference.get(k) - current.get(k);
+        return k < 0 ? Double.NaN : curve.get(k);
     }
 
     /**
@@ -98,17 +112,24 @@ public record Ecdf(List<Double> x, List<Double> reference, List<Double> current,
         return new Ecdf(x, f, g, dAt);
     }
 
-    /** Rank (0-based) of the k-th of {@code points} evenly spaced quantiles of a sample of {@code size}. */
-    public static long rank(int k, int points, long size) {
-        return Math.round((double) k / (points - 1) * (size - 1));
+    /**
+     * Ranks (0-based, ascending) of {@code points} evenly spaced quantiles of a sample of
+     * {@code size}: round(q (size - 1)) for q in [0, 1]. None for an empty sample.
+     */
+    public static long[] quantileRanks(int points, long size) {
+        long[] ranks = new long[size == 0 ? 0 : points];
+        for (int k = 0; k < ranks.length; k++) {
+            ranks[k] = Math.round((double) k / (points - 1) * (size - 1));
+        }
+        return ranks;
     }
 
-    /** Each sample's values at ranks round(q (size - 1)) for q evenly spaced in [0, 1]: its quantiles. */
+    /** Each sample's values at its {@link #quantileRanks}. */
     private static TreeSet<Double> atRanks(double[] ref, double[] cur, int points) {
         TreeSet<Double> values = new TreeSet<>();
         for (double[] sample : new double[][]{ref, cur}) {
-            for (int k = 0; k < points; k++) {
-                values.add(sample[(int) rank(k, points, sample.length)]);
+            for (long rank : quantileRanks(points, sample.length)) {
+                values.add(sample[(int) rank]);
             }
         }
         return values;

@@ -51,15 +51,6 @@ final class SortedScan {
                 long lastDiff, double last, List<Ecdf.Point> points) implements Serializable {
     }
 
-    /** Ranks (0-based, ascending) of a sample's evenly spaced quantiles, the ECDF chart's points. */
-    private static long[] quantileRanks(long size) {
-        long[] ranks = new long[size == 0 ? 0 : Ecdf.DEFAULT_POINTS];
-        for (int k = 0; k < ranks.length; k++) {
-            ranks[k] = Ecdf.rank(k, Ecdf.DEFAULT_POINTS, size);
-        }
-        return ranks;
-    }
-
     /** @param pooled rows (double v, boolean ref) without nulls or NaN */
     static Result run(Dataset<Row> pooled) {
         // Cache the sorted Dataset (compressed columnar blocks, spilled to disk when the heap is short)
@@ -88,8 +79,9 @@ final class SortedScan {
             }
             final long fn = n;
             final long fm = m;
-            long[] refRanks = quantileRanks(n);
-            long[] curRanks = quantileRanks(m);
+            // The ECDF chart's points: each sample's quantile ranks, as the in-JVM engine reads them.
+            long[] refRanks = Ecdf.quantileRanks(Ecdf.DEFAULT_POINTS, n);
+            long[] curRanks = Ecdf.quantileRanks(Ecdf.DEFAULT_POINTS, m);
             List<Walk> walks = new ArrayList<>(sorted.mapPartitionsWithIndex(
                     (Integer p, Iterator<Row> it) -> walk(p, it, refBefore[p], curBefore[p], fn, fm, refRanks, curRanks),
                     true).collect());
