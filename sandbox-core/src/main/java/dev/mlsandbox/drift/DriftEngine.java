@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import dev.mlsandbox.lab.Tasks;
 
 /**
  * Compares a reference and a current table column by column: the Java entry point of the drift
@@ -98,12 +98,7 @@ public final class DriftEngine {
     public DriftResult compare(DriftTable reference, DriftTable current, DriftBins saved) {
         long start = System.nanoTime();
         List<DataColumn[]> pairs = pair(reference, current);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, 2 * pairs.size())),
-                r -> {
-                    Thread t = new Thread(r, "drift-engine");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ExecutorService pool = Tasks.daemonPool(Math.min(threads, 2 * pairs.size()), "drift-engine");
         try {
             // Phase 1: every sort is its own task, so both cores stay busy even with one column.
             Map<String, Future<double[]>> sorts = new LinkedHashMap<>();
@@ -119,8 +114,8 @@ public final class DriftEngine {
                 String name = p[0].name();
                 if (p[0] instanceof DataColumn.Numeric) {
                     results.add(pool.submit(() -> {
-                        double[] r = sorts.get("r:" + name).get();
-                        double[] c = sorts.get("c:" + name).get();
+                        double[] r = Tasks.await(sorts.get("r:" + name), "drift computation");
+                        double[] c = Tasks.await(sorts.get("c:" + name), "drift computation");
                         QuantileBins b = saved != null && saved.numeric(name).isPresent()
                                 ? saved.numeric(name).get() : QuantileBins.fitSorted(r, bins);
                         return NumericDrift.ofSorted(name, r, c, b, psiFloor);
@@ -137,19 +132,11 @@ public final class DriftEngine {
             }
             List<ColumnDrift> columns = new ArrayList<>();
             for (Future<ColumnDrift> f : results) {
-                columns.add(f.get());
+                columns.add(Tasks.await(f, "drift computation"));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new DriftResult(reference.source(), current.source(), reference.rows(), current.rows(), columns,
                     preset.decide(columns), DriftBins.of(columns), preset, bins, 0.0, seconds);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("drift computation interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -37,6 +35,7 @@ import org.apache.spark.sql.Row;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.Progress;
+import dev.mlsandbox.lab.Tasks;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.lab.MlflowRun;
@@ -135,7 +134,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
         Progress progress = context.progress();
         progress.begin("pipeline lab", STEPS);
         Steps steps = new Steps(progress);
-        ExecutorService pool = options.concurrentProbes() ? Executors.newFixedThreadPool(3, PipelineLab::daemon) : null;
+        ExecutorService pool = options.concurrentProbes() ? Tasks.daemonPool(3, "pipeline-lab-probe") : null;
         // javac needs no Spark: it compiles while Spark works.
         Future<TransformCheck> transformCheck = submit(pool, () -> steps.timed("Pipeline has no transform (reflection, javac)",
                 () -> TransformProbe.run(true)));
@@ -182,10 +181,10 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
                     churn.filter(col(ChurnData.ID).leq(baseRows)), baseRows, options.invalidRows()));
             steps.done("handleInvalid: error, skip, keep", seconds(start));
 
-            Engineered fe = get(engineered);
-            LeakageOutcome leak = get(leakage);
-            PersistenceOutcome saved = get(persistence);
-            TransformCheck check = get(transformCheck);
+            Engineered fe = Tasks.await(engineered, "pipeline lab");
+            LeakageOutcome leak = Tasks.await(leakage, "pipeline lab");
+            PersistenceOutcome saved = Tasks.await(persistence, "pipeline lab");
+            TransformCheck check = Tasks.await(transformCheck, "pipeline lab");
             return new PipelineLabResult(options, clock.provenance(options.seed(), options.rows(), options.asParameters()),
                     studyTrace, fe.trace(), planLabels, forest.getNumTrees(), importances,
                     named(fe.rawNames(), fe.scaler().mean()), named(fe.rawNames(), fe.scaler().std()), fe.coefficients(),
@@ -230,30 +229,6 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
         FutureTask<T> now = new FutureTask<>(task);
         now.run();
         return now;
-    }
-
-    /** The task's value; its own exception (not the ExecutionException wrapper) if it failed. */
-    private static <T> T get(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("pipeline lab interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    private static Thread daemon(Runnable runnable) {
-        Thread thread = new Thread(runnable, "pipeline-lab-probe");
-        thread.setDaemon(true);
-        return thread;
     }
 
     /** Advances the progress bar and remembers how long each step took; safe from several threads. */
