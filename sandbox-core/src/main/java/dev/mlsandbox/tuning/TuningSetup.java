@@ -17,7 +17,8 @@ import dev.mlsandbox.spark.ChurnData;
  *
  * <p>The pipeline is the churn model: {@code StringIndexer} (plan, region) then
  * {@code OneHotEncoder} then {@code VectorAssembler} (with tenure, charges, support calls) then
- * {@code LogisticRegression}. The evaluator is area under ROC (larger is better).
+ * {@code LogisticRegression}. The evaluator is area under ROC (larger is better), on the exact
+ * curve ({@code numBins} 0).
  *
  * <p>The layout decides what a validator refits (see {@link Layout}): the whole pipeline per fold,
  * or only the classifier, on features the encoding stages produced once. The grid's params belong
@@ -25,7 +26,7 @@ import dev.mlsandbox.spark.ChurnData;
  *
  * @param pipeline   the whole pipeline
  * @param classifier the pipeline's last stage; the grid's params belong to it
- * @param evaluator  area under ROC on the {@code churn} label
+ * @param evaluator  area under ROC on the {@code churn} label, exact curve
  * @param paramMaps  the grid, built by {@link org.apache.spark.ml.tuning.ParamGridBuilder}
  * @param layout     what the validators are given to fit
  */
@@ -67,9 +68,13 @@ public record TuningSetup(Pipeline pipeline, LogisticRegression classifier, Bina
                 .setFeaturesCol(FEATURES)
                 .setMaxIter(maxIter);
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[]{indexer, encoder, assembler, classifier});
+        // numBins 0: the exact ROC curve. Spark's default (1000) down-samples only a curve of 2,000
+        // or more distinct scores, so on the lab's data both give the same AUC (to 1e-12), but the default
+        // counts the scores first: one more Spark job in every evaluation, about a sixth of its time.
         BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator()
                 .setLabelCol(ChurnData.LABEL)
-                .setMetricName("areaUnderROC");
+                .setMetricName("areaUnderROC")
+                .setNumBins(0);
         return new TuningSetup(pipeline, classifier, evaluator, grid.build(classifier), Layout.PIPELINE_IN_VALIDATOR);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.mllib.util.MLUtils;
 import org.apache.spark.rdd.RDD;
@@ -48,6 +49,40 @@ class InstrumentedTuningTest {
         assertEquals(1, cv.refits(), "one refit on all rows");
         assertEquals(gridSize, cv.paramMaps().size());
         cv.paramMaps().forEach(s -> assertEquals(k, s.foldMetrics().size()));
+    }
+
+    @Test
+    void theRefitOfAMapIsTheSameWhicheverSeedAndValidatorChoseIt() {
+        // The lab scores each chosen map on the held-out rows once (TuningLab.tune): that holds only
+        // because the final refit depends on the rows and the map, not on the seed or the validator.
+        TuningSetup oneMap = setup.firstMaps(1);
+        LogisticRegressionModel a = classifier(InstrumentedTuning.crossValidate(data, oneMap, 2, 1L, 1, false).model().bestModel());
+        LogisticRegressionModel b = classifier(InstrumentedTuning.crossValidate(data, oneMap, 3, 2L, 2, false).model().bestModel());
+        LogisticRegressionModel c = classifier(InstrumentedTuning.trainValidate(data, oneMap, 0.75, 3L, 1).model().bestModel());
+        assertEquals(a.coefficients(), b.coefficients());
+        assertEquals(a.coefficients(), c.coefficients());
+        assertEquals(a.intercept(), c.intercept(), 0.0);
+    }
+
+    /** The LogisticRegression at the end of a refitted pipeline. */
+    private static LogisticRegressionModel classifier(org.apache.spark.ml.Model<?> pipelineModel) {
+        org.apache.spark.ml.Transformer[] stages = ((PipelineModel) pipelineModel).stages();
+        return (LogisticRegressionModel) stages[stages.length - 1];
+    }
+
+    @Test
+    void theExactCurveGivesTheDefaultBinsAuc() {
+        // The lab's evaluator skips Spark's down-sampling (numBins 0) to save a job per evaluation;
+        // below 2,000 distinct scores the default 1000 bins do not down-sample either.
+        TuningSetup inside = setup.withLayout(TuningSetup.Layout.VALIDATOR_IN_PIPELINE);
+        Dataset<Row> encoded = inside.encoder().fit(data).transform(data);
+        Dataset<Row> scored = inside.classifier().fit(encoded).transform(encoded);
+        BinaryClassificationEvaluator defaultBins = new BinaryClassificationEvaluator()
+                .setLabelCol(ChurnData.LABEL).setMetricName("areaUnderROC");
+        assertEquals(0, inside.evaluator().getNumBins());
+        // Not bit for bit: Spark adds the AUC's partition sums in the order the tasks finish, so even
+        // one evaluator can differ from itself in the last bits.
+        assertEquals(defaultBins.evaluate(scored), inside.evaluator().evaluate(scored), 1e-12);
     }
 
     @ParameterizedTest(name = "grid={0}")
