@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Selection stability: both validators tuned the same training rows with several seeds (the seed
@@ -40,6 +41,16 @@ public record Stability(List<SeedRun> runs) {
         public SeedRun {
             cvEstimates = Map.copyOf(cvEstimates);
             tvsEstimates = Map.copyOf(tvsEstimates);
+        }
+
+        /** What stability keeps of one seed's two validator runs and their models' test scores. */
+        public static SeedRun of(long seed, CrossValidation cv, double cvTestScore, TrainValidation tvs,
+                                 double tvsTestScore) {
+            return new SeedRun(seed, cv.best(), cvTestScore, cv.seconds(), tvs.best(), tvsTestScore, tvs.seconds(),
+                    cv.paramMaps().stream().collect(Collectors.toMap(CrossValidation.FoldScores::params,
+                            CrossValidation.FoldScores::mean)),
+                    tvs.paramMaps().stream().collect(Collectors.toMap(TrainValidation.SplitScore::params,
+                            TrainValidation.SplitScore::metric)));
         }
     }
 

@@ -126,6 +126,7 @@ final class TuningJson {
 
     private static Map<String, Object> layouts(LayoutComparison l) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gridSize", l.gridSize());
         m.put("pipelineInValidator", layoutRun(l.pipelineInValidator()));
         m.put("validatorInPipeline", layoutRun(l.validatorInPipeline()));
         m.put("encodeSeconds", l.encodeSeconds());

@@ -1,8 +1,12 @@
 package dev.mlsandbox.tuning;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,10 +18,10 @@ import org.apache.spark.util.SizeEstimator;
 
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
-import dev.mlsandbox.lab.MlflowRun;
 
 /**
  * Tunes the churn pipeline with CrossValidator and TrainValidationSplit on the same data, grid,
@@ -26,12 +30,13 @@ import dev.mlsandbox.lab.MlflowRun;
  * <p>The validators sit inside the pipeline ({@link TuningSetup.Layout#VALIDATOR_IN_PIPELINE}): the
  * encoding stages are fitted once on the tuning rows and every validator run tunes the
  * LogisticRegression on their cached output. One extra CrossValidator with the whole pipeline as
- * its estimator measures what the other layout costs ({@link LayoutComparison}).
+ * its estimator, on the grid's first two maps, measures what the other layout costs
+ * ({@link LayoutComparison}).
  *
  * <p>Order of work: generate the data and hold out a test share; encode it; fit the classifier
  * once, unmeasured, so JIT and Spark warm-up do not land on whichever validator runs first; tune
- * with every stability seed (the first seed's runs are the headline comparison); the layout
- * comparison; then the sweeps.
+ * with every stability seed (the lab's own last: the headline comparison); the layout comparison;
+ * then the sweeps.
  */
 public final class TuningLab implements Lab<TuningResult> {
 
@@ -76,51 +81,100 @@ public final class TuningLab implements Lab<TuningResult> {
         Split split = split(context, options.rows(), setup);
         warmUp(split.train(), setup);
 
-        // The headline seed (options.seed) runs last: by then the JVM and Spark are warm, so its
-        // timings compare the validators rather than the JIT. Stability lists the seeds in order.
-        List<Stability.SeedRun> seedRuns = new ArrayList<>();
-        CrossValidation headlineCv = null;
-        TrainValidation headlineTvs = null;
-        for (int i = 1; i <= options.stabilitySeeds(); i++) {
-            long seed = options.seed() + (i % options.stabilitySeeds());
-            CrossValidation cv = InstrumentedTuning.crossValidate(split.train(), setup, options.folds(), seed,
-                    options.parallelism(), false);
-            progress.advance("CrossValidator seed " + seed);
-            TrainValidation tvs = InstrumentedTuning.trainValidate(split.train(), setup, options.trainRatio(), seed,
-                    options.parallelism());
-            progress.advance("TrainValidationSplit seed " + seed);
-            seedRuns.add(new Stability.SeedRun(seed, cv.best(), testScore(cv.model().bestModel(), split, setup),
-                    cv.seconds(), tvs.best(), testScore(tvs.model().bestModel(), split, setup), tvs.seconds(),
-                    cv.paramMaps().stream().collect(java.util.stream.Collectors.toMap(
-                            CrossValidation.FoldScores::params, CrossValidation.FoldScores::mean)),
-                    tvs.paramMaps().stream().collect(java.util.stream.Collectors.toMap(
-                            TrainValidation.SplitScore::params, TrainValidation.SplitScore::metric))));
-            if (seed == options.seed()) {
-                headlineCv = cv;
-                headlineTvs = tvs;
-            }
-        }
-        seedRuns.sort(java.util.Comparator.comparingLong(Stability.SeedRun::seed));
-        Stability stability = new Stability(seedRuns);
-        CrossValidation whole = InstrumentedTuning.crossValidate(split.rawTrain(), wholePipeline, options.folds(),
-                options.seed(), options.parallelism(), false);
+        List<Tuned> seeds = tuneWithEverySeed(split, setup, progress);
+        Tuned headline = seeds.stream().filter(t -> t.run().seed() == options.seed()).findFirst().orElseThrow();
+        Stability stability = new Stability(seeds.stream().map(Tuned::run).toList());
+        Map<Integer, CrossValidation> cvByGrid = new HashMap<>(Map.of(setup.paramMaps().length, headline.cv()));
+        int layoutMaps = layoutMaps(setup.paramMaps().length);
+        CrossValidation inside = cvOnFirstMaps(cvByGrid, layoutMaps, split, setup, progress);
+        CrossValidation whole = InstrumentedTuning.crossValidate(split.rawTrain(), wholePipeline.firstMaps(layoutMaps),
+                options.folds(), options.seed(), options.parallelism(), false);
         progress.advance("CrossValidator with the whole pipeline inside");
-        LayoutComparison layouts = new LayoutComparison(whole, headlineCv, encodeSeconds(split, setup));
-        Sweeps sweeps = options.sweeps() ? sweeps(context, split, setup, headlineCv, headlineTvs, progress) : null;
+        LayoutComparison layouts = new LayoutComparison(whole, inside, encodeSeconds(split, setup));
+        Sweeps sweeps = options.sweeps() ? sweeps(context, split, setup, cvByGrid, headline.tvs(), progress) : null;
         progress.end();
         split.unpersist();
-        return new TuningResult(options, split.trainRows(), split.testRows(), headlineCv, headlineTvs,
-                seedRuns.get(0).cvTestScore(), seedRuns.get(0).tvsTestScore(), stability, layouts, sweeps,
+        return new TuningResult(options, split.trainRows(), split.testRows(), headline.cv(), headline.tvs(),
+                headline.run().cvTestScore(), headline.run().tvsTestScore(), stability, layouts, sweeps,
                 clock.provenance(options.seed(), options.rows(), options.describe()), mlflowRun);
+    }
+
+    /**
+     * Both validators with every stability seed, in seed order except the lab's own, which runs
+     * last: by then the JVM and Spark are warm, so its timings (the headline comparison) compare the
+     * validators rather than the JIT. Run side by side, the seeds finished hardly sooner (tried on two
+     * cores, which one seed at a time already keeps busy) and each seed's wall time then included
+     * the other's.
+     */
+    private List<Tuned> tuneWithEverySeed(Split split, TuningSetup setup, Progress progress) {
+        List<Tuned> runs = new ArrayList<>();
+        Map<ParamKey, Double> testScores = new HashMap<>();
+        for (int i = 1; i <= options.stabilitySeeds(); i++) {
+            runs.add(tune(options.seed() + (i % options.stabilitySeeds()), split, setup, testScores, progress));
+        }
+        runs.sort(Comparator.comparingLong(t -> t.run().seed()));
+        return runs;
+    }
+
+    /** One seed's validator runs (models included) and what stability keeps of them. */
+    private record Tuned(CrossValidation cv, TrainValidation tvs, Stability.SeedRun run) {
+    }
+
+    /**
+     * Both validators with one seed, and their chosen models scored on the held-out rows. Each
+     * validator ends by refitting the chosen map on all tuning rows, and that fit does not depend on
+     * the seed or the validator (LogisticRegression is deterministic on the same rows), so a map's
+     * held-out score is computed once, the first time a validator chooses it.
+     */
+    private Tuned tune(long seed, Split split, TuningSetup setup, Map<ParamKey, Double> testScores, Progress progress) {
+        CrossValidation cv = InstrumentedTuning.crossValidate(split.train(), setup, options.folds(), seed,
+                options.parallelism(), false);
+        progress.advance("CrossValidator seed " + seed);
+        TrainValidation tvs = InstrumentedTuning.trainValidate(split.train(), setup, options.trainRatio(), seed,
+                options.parallelism());
+        progress.advance("TrainValidationSplit seed " + seed);
+        double cvTest = testScores.computeIfAbsent(cv.best(), k -> testScore(cv.model().bestModel(), split, setup));
+        double tvsTest = testScores.computeIfAbsent(tvs.best(), k -> testScore(tvs.model().bestModel(), split, setup));
+        return new Tuned(cv, tvs, Stability.SeedRun.of(seed, cv, cvTest, tvs, tvsTest));
+    }
+
+    /**
+     * The in-pipeline CrossValidator on the grid's first {@code n} maps with the lab's seed: run once,
+     * shared by the layout comparison and the sweeps.
+     */
+    private CrossValidation cvOnFirstMaps(Map<Integer, CrossValidation> cvByGrid, int n, Split split, TuningSetup setup,
+                                          Progress progress) {
+        CrossValidation known = cvByGrid.get(n);
+        if (known != null) {
+            return known;
+        }
+        CrossValidation cv = InstrumentedTuning.crossValidate(split.train(), setup.firstMaps(n), options.folds(),
+                options.seed(), options.parallelism(), false);
+        progress.advance("grid size " + n + ": CrossValidator");
+        cvByGrid.put(n, cv);
+        return cv;
+    }
+
+    /**
+     * Param maps the layout comparison tunes: the grid's first two (all of a smaller grid). Two keep
+     * the comparison of choices meaningful; the whole pipeline refitted in every fold costs the same
+     * per fit however many maps there are, so more would only repeat the measurement.
+     */
+    static int layoutMaps(int gridSize) {
+        return Math.min(2, gridSize);
     }
 
     /** Validator runs the progress bar counts. */
     private long plannedRuns() {
+        int g = options.grid().size();
+        Set<Integer> cvGrids = new HashSet<>(Set.of(layoutMaps(g)));
         long runs = 2L * options.stabilitySeeds() + 1;
         if (options.sweeps()) {
-            runs += 2L * smallerSizes(options.rows()).size() + 2L * (gridSizes(options.grid().size()).size() - 1) + 2;
+            cvGrids.addAll(gridSizes(g));
+            runs += 2L * smallerSizes(options.rows()).size() + (gridSizes(g).size() - 1) + 2;
         }
-        return runs;
+        cvGrids.remove(g);
+        return runs + cvGrids.size();
     }
 
     /**
@@ -171,27 +225,26 @@ public final class TuningLab implements Lab<TuningResult> {
 
     /**
      * The sweeps, kept cheap for the tour: the grid sweep reuses the headline runs for the full
-     * grid; the data-size sweep uses the one-map grid, so its full-size point is the grid sweep's
-     * one-map run; parallelism and collectSubModels are compared on the half grid against the grid
-     * sweep's run of the same maps and seed, so each needs one extra half-grid run.
+     * grid and the layout comparison's run for two maps; the data-size sweep uses the one-map grid,
+     * so its full-size point is the grid sweep's one-map run; parallelism and collectSubModels are
+     * compared on the half grid against the grid sweep's run of the same maps and seed, so each
+     * needs one extra half-grid run.
      */
-    private Sweeps sweeps(LabContext context, Split full, TuningSetup setup, CrossValidation cv, TrainValidation tvs,
-                          Progress progress) {
+    private Sweeps sweeps(LabContext context, Split full, TuningSetup setup, Map<Integer, CrossValidation> cvByGrid,
+                          TrainValidation tvs, Progress progress) {
         long seed = options.seed();
         int p = options.parallelism();
         int g = setup.paramMaps().length;
-        java.util.Map<Integer, CrossValidation> cvByGrid = new java.util.HashMap<>(java.util.Map.of(g, cv));
-        java.util.Map<Integer, TrainValidation> tvsByGrid = new java.util.HashMap<>(java.util.Map.of(g, tvs));
+        Map<Integer, TrainValidation> tvsByGrid = new HashMap<>(Map.of(g, tvs));
         List<Sweeps.Point> gridSize = new ArrayList<>();
         for (int n : gridSizes(g)) {
-            if (n != g) {
-                TuningSetup smaller = setup.firstMaps(n);
-                cvByGrid.put(n, InstrumentedTuning.crossValidate(full.train(), smaller, options.folds(), seed, p, false));
-                progress.advance("grid size " + n + ": CrossValidator");
-                tvsByGrid.put(n, InstrumentedTuning.trainValidate(full.train(), smaller, options.trainRatio(), seed, p));
+            CrossValidation cv = cvOnFirstMaps(cvByGrid, n, full, setup, progress);
+            if (!tvsByGrid.containsKey(n)) {
+                tvsByGrid.put(n, InstrumentedTuning.trainValidate(full.train(), setup.firstMaps(n), options.trainRatio(),
+                        seed, p));
                 progress.advance("grid size " + n + ": TrainValidationSplit");
             }
-            gridSize.add(point(cvByGrid.get(n), full.trainRows()));
+            gridSize.add(point(cv, full.trainRows()));
             gridSize.add(point(tvsByGrid.get(n), full.trainRows()));
         }
 
@@ -219,7 +272,7 @@ public final class TuningLab implements Lab<TuningResult> {
         progress.advance("CrossValidator with parallelism " + other);
         List<Sweeps.Point> parallelism = new ArrayList<>(List.of(point(cvByGrid.get(pairGrid), full.trainRows()),
                 point(otherCv, full.trainRows())));
-        parallelism.sort(java.util.Comparator.comparingInt(Sweeps.Point::parallelism));
+        parallelism.sort(Comparator.comparingInt(Sweeps.Point::parallelism));
 
         CrossValidation plain = cvByGrid.get(half);
         CrossValidation collected = InstrumentedTuning.crossValidate(full.train(), setup.firstMaps(half), options.folds(),

@@ -81,7 +81,9 @@ final class TuningReport {
                         + "it), the encoders are fitted once on all tuning rows and only the LogisticRegression is tuned. "
                         + "That is cheaper, and safe only when the earlier stages learn nothing a validation fold should "
                         + "hide: here they learn the category lists. A StandardScaler or an Imputer before the validator "
-                        + "would pass the validation rows' means into every fold. Same seed, folds, grid and parallelism:")
+                        + "would pass the validation rows' means into every fold. Same seed, folds and parallelism, on the "
+                        + "grid's first " + l.gridSize() + " param map" + (l.gridSize() == 1 ? "" : "s")
+                        + " (refitting the encoders costs the same in every fit, so more maps would only repeat it):")
                 .add(Table.builder("CrossValidator in both layouts", "layout", "fits counted", "refits in each fit",
                                 "one-off encoding", "wall time", "chose")
                         .row("pipeline in the validator", whole.fits(), "StringIndexer, OneHotEncoder, LogisticRegression",

@@ -53,6 +53,7 @@ class TuningLabTest {
         LayoutComparison layouts = result.layouts();
         assertEquals(result.crossValidation().fits(), layouts.pipelineInValidator().fits(), "same formula, both layouts");
         assertTrue(layouts.validatorInPipeline() == result.crossValidation(), "the headline run is the validator in the pipeline");
+        assertEquals(2, layouts.gridSize());
         assertTrue(layouts.encodeSeconds() > 0 && layouts.speedup() > 0);
     }
 
@@ -87,6 +88,7 @@ class TuningLabTest {
         JsonNode layouts = json.get("layouts");
         assertEquals(5, layouts.get("pipelineInValidator").get("fits").asInt());
         assertEquals(5, layouts.get("validatorInPipeline").get("fits").asInt());
+        assertEquals(2, layouts.get("gridSize").asInt());
         assertTrue(layouts.has("encodeSeconds") && layouts.has("speedup") && layouts.has("sameChoice"));
         assertEquals(sweeps.get("dataSize").get(0).get("expectedFits"), sweeps.get("dataSize").get(0).get("fits"));
         assertTrue(json.get("takeaways").size() >= 5);

@@ -79,4 +79,11 @@ class TuningOptionsTest {
         assertEquals(List.of(1, 2, 4), TuningLab.gridSizes(4));
         assertEquals(List.of(1), TuningLab.gridSizes(1));
     }
+
+    @Test
+    void theLayoutComparisonTunesTheFirstTwoMapsAtMost() {
+        assertEquals(2, TuningLab.layoutMaps(4));
+        assertEquals(2, TuningLab.layoutMaps(2));
+        assertEquals(1, TuningLab.layoutMaps(1));
+    }
 }
