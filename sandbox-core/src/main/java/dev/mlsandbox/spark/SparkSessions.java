@@ -1,7 +1,13 @@
 package dev.mlsandbox.spark;
 
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.filter.CompositeFilter;
+import org.apache.logging.log4j.core.filter.RegexFilter;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -41,7 +47,9 @@ public final class SparkSessions {
     static void quietLogging(String level) {
         Level parsed = Level.toLevel(level, Level.WARN);
         Configurator.setRootLevel(parsed);
-        if (parsed.isMoreSpecificThan(Level.WARN)) {
+        if (parsed.isMoreSpecificThan(Level.ERROR)) {
+            // Warnings are off altogether. (WARN itself counts as "more specific than WARN", which
+            // is why this compares with ERROR.)
             return;
         }
         // Noisy at WARN on a laptop and nothing to act on: native Hadoop libs, the loopback
@@ -49,5 +57,51 @@ public final class SparkSessions {
         Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
         Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
         Configurator.setLevel("org.apache.spark.util.SparkStringUtils", Level.ERROR);
+        hideBenignRaces();
+    }
+
+    /** Spark's block manager, whose benign-race warnings {@link #BENIGN_RACES} hides. */
+    static final String BLOCK_MANAGER = "org.apache.spark.storage.BlockManager";
+
+    /**
+     * Two races between fits running side by side that Spark handles and then reports with a WARN
+     * that reads like a fault: two fits computing the same cached partition (the second put is
+     * dropped), and a broadcast piece asked to be removed after it already was (LogisticRegression
+     * destroys its per-iteration broadcasts without waiting, so two removals can cross). Other
+     * block manager warnings still show.
+     */
+    static final Filter BENIGN_RACES = regexDeny(".*(already exists on this machine; not re-adding it"
+            + "|Asked to remove block broadcast_[0-9]+(_piece[0-9]+)?, which does not exist).*");
+
+    /** Adds {@link #BENIGN_RACES} to the block manager's logger, once per logging configuration. */
+    private static void hideBenignRaces() {
+        LoggerContext context = LoggerContext.getContext(false);
+        Configuration config = context.getConfiguration();
+        LoggerConfig logger = config.getLoggerConfig(BLOCK_MANAGER);
+        if (!logger.getName().equals(BLOCK_MANAGER)) {
+            // No level of its own: it keeps inheriting the root's, which the caller just set.
+            logger = LoggerConfig.newBuilder().withLoggerName(BLOCK_MANAGER).withAdditivity(true)
+                    .withConfig(config).build();
+            config.addLogger(BLOCK_MANAGER, logger);
+        }
+        if (!holds(logger.getFilter(), BENIGN_RACES)) {
+            logger.addFilter(BENIGN_RACES);
+            context.updateLoggers();
+        }
+    }
+
+    private static boolean holds(Filter filter, Filter wanted) {
+        if (filter instanceof CompositeFilter composite) {
+            return composite.getFiltersArray() != null && java.util.Arrays.asList(composite.getFiltersArray()).contains(wanted);
+        }
+        return filter == wanted;
+    }
+
+    private static Filter regexDeny(String regex) {
+        try {
+            return RegexFilter.createFilter(regex, null, false, Filter.Result.DENY, Filter.Result.NEUTRAL);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Log4j refused the block manager's filter", e);
+        }
     }
 }
