@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * [--no-sweeps]} plus the common {@code --rows --seed --out --master}.
  */
 @Command(mixinStandardHelpOptions = true, footer = {"",
-        "The default run fits about 140 models, each a chain of small Spark jobs: about 65 s on two cores.",
+        "The default run fits about 140 models, each a chain of small Spark jobs: about 60 s on two cores.",
         "For a quick look: --no-sweeps --stability-seeds 2 (docs/tuning.md, 'What is slow')."})
 public final class TuningLabCommand extends AbstractLabCommand {
 
