@@ -20,6 +20,7 @@ import dev.mlsandbox.report.MarkdownRenderer;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.ReportWriter;
 import dev.mlsandbox.spark.ChurnData;
+import dev.mlsandbox.testing.CheckedProgress;
 import dev.mlsandbox.testing.SharedSpark;
 
 /** Runs the lab once, small, and checks what it observed against Spark's documented behaviour. */
@@ -30,7 +31,9 @@ class PipelineLabTest {
     @BeforeAll
     static void runTheLabOnce() {
         PipelineLabOptions options = PipelineLabOptions.defaults().withRows(1_500).withNumTrees(5).withMaxDepth(4);
-        result = new PipelineLab(options).run(new LabContext(SharedSpark.session(), null));
+        CheckedProgress progress = new CheckedProgress();
+        result = new PipelineLab(options).run(new LabContext(SharedSpark.session(), progress));
+        progress.assertEveryTaskCompleted();
     }
 
     @Test

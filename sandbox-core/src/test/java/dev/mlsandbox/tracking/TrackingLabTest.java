@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlsandbox.lab.LabContext;
-import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.ReportWriter;
+import dev.mlsandbox.testing.CheckedProgress;
 import dev.mlsandbox.testing.SharedSpark;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
@@ -22,8 +22,10 @@ class TrackingLabTest {
     @Test
     void labMeasuresTheLessons() throws Exception {
         TrackingLabOptions options = TrackingLabOptions.defaults();
-        TrackingLabResult r = new TrackingLab(options).run(new LabContext(SharedSpark.session(), Progress.none(),
+        CheckedProgress progress = new CheckedProgress();
+        TrackingLabResult r = new TrackingLab(options).run(new LabContext(SharedSpark.session(), progress,
                 RunLogger.none()));
+        progress.assertEveryTaskCompleted();
         int teams = TrackingLabOptions.TEAMS.length;
         assertEquals(teams * options.runsPerTeam(), r.totalRuns());
         int gbtRuns = teams * (options.runsPerTeam() / 3);

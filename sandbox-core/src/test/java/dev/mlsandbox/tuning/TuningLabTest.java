@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mlsandbox.lab.LabContext;
-import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.report.JsonRenderer;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.ReportWriter;
+import dev.mlsandbox.testing.CheckedProgress;
 import dev.mlsandbox.testing.SharedSpark;
 
 /** The whole lab on tiny options: the result, the report and report.json's documented keys. */
@@ -32,7 +32,9 @@ class TuningLabTest {
     static void run() {
         TuningOptions options = TuningOptions.defaults().withRows(300).withFolds(2).withGrid(TWO_MAPS)
                 .withStabilitySeeds(2).withMaxIter(3).withParallelism(1);
-        result = new TuningLab(options).run(new LabContext(SharedSpark.session(), Progress.none()));
+        CheckedProgress progress = new CheckedProgress();
+        result = new TuningLab(options).run(new LabContext(SharedSpark.session(), progress));
+        progress.assertEveryTaskCompleted();
     }
 
     @Test

@@ -48,6 +48,7 @@ public final class DriftLab implements Lab<DriftLabResult> {
         double sparkCheck = model.sparkAgreement(context.spark(), holdout);
         double[] holdoutScore = model.score(holdout);
         double referenceAuc = ChurnModel.auc(holdoutScore, holdout.label());
+        context.progress().advance("model trained");
         context.progress().end();
 
         DriftEngine engine = DriftEngine.builder().preset(DriftPreset.RIGOROUS).build();

@@ -59,7 +59,7 @@ public final class TrackingLab implements Lab<TrackingLabResult> {
         }
         try (TrackingServer server = TrackingServer.builder().port(0).storeIn(dir).build().start();
                 MlflowClient client = new MlflowClient(server.uri().toString())) {
-            context.progress().begin("tracking: log runs", (long) TrackingLabOptions.TEAMS.length * options.runsPerTeam() + 3);
+            context.progress().begin("tracking: log runs", (long) TrackingLabOptions.TEAMS.length * options.runsPerTeam() + 2);
             Map<String, String> experimentIds = new LinkedHashMap<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
             List<String> allRunIds = new ArrayList<>();
@@ -78,16 +78,16 @@ public final class TrackingLab implements Lab<TrackingLabResult> {
             }
             List<String> ids = new ArrayList<>(experimentIds.values());
 
-            context.progress().advance("compare");
             List<Comparison> comparisons = compare(client, ids, experimentIds.get("fraud"), allRunIds);
             List<LeaderboardRow> leaderboard = leaderboard(client, ids);
             List<Integer> pages = paginate(client, experimentIds.get("fraud"));
             String bestId = client.searchRuns(ids, "", ViewType.ACTIVE_ONLY, 1, List.of("metrics.rmse ASC")).getItems().get(0)
                     .getInfo().getRunId();
             List<Double> history = client.getMetricHistory(bestId, "rmse").stream().map(Metric::getValue).toList();
+            context.progress().advance("searches compared");
 
-            context.progress().advance("failure modes");
             List<FailureMode> failures = failureModes(client, experimentIds.get("growth"));
+            context.progress().advance("failure modes");
             context.progress().end();
 
             Map<String, String> parameters = new LinkedHashMap<>();

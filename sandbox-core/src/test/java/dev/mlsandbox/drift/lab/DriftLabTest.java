@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.report.JsonRenderer;
 import dev.mlsandbox.report.Report;
+import dev.mlsandbox.testing.CheckedProgress;
 import dev.mlsandbox.testing.SharedSpark;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,9 @@ class DriftLabTest {
     void showsDriftWithoutDegradationAndDegradationWithoutDrift() {
         DriftLabOptions options = DriftLabOptions.defaults().withRowsPerWindow(1500).withWindows(4)
                 .withPowerSizes(List.of(500, 5000, 100_000));
-        DriftLabResult r = new DriftLab(options).run(new LabContext(SharedSpark.session(), null));
+        CheckedProgress progress = new CheckedProgress();
+        DriftLabResult r = new DriftLab(options).run(new LabContext(SharedSpark.session(), progress));
+        progress.assertEveryTaskCompleted();
 
         assertTrue(r.sparkAgreement() < 1e-9, "JVM scoring must be Spark's model: " + r.sparkAgreement());
         assertTrue(r.referenceAuc() > 0.7, "model learned something: " + r.referenceAuc());

@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.report.Report;
+import dev.mlsandbox.testing.CheckedProgress;
 import dev.mlsandbox.testing.SharedSpark;
 
 class RegistryLabTest {
 
     @Test
     void theLabWalksAliasesSignaturesGrantsPromotionAndRollback() {
+        CheckedProgress progress = new CheckedProgress();
         RegistryLabResult r = new RegistryLab(RegistryLabOptions.defaults().withRows(400))
-                .run(new LabContext(SharedSpark.session(), null));
+                .run(new LabContext(SharedSpark.session(), progress));
+        progress.assertEveryTaskCompleted();
 
         assertEquals(List.of(false, true, true, true, false, false, false, false),
                 r.signatureChecks().stream().map(RegistryLabResult.SignatureCheck::accepted).toList());
