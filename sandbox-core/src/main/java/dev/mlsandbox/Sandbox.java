@@ -64,7 +64,7 @@ public final class Sandbox implements AutoCloseable {
         this.tracking = new EmbeddedTracking(trackingDirectory, b -> RegistryServer.install(b,
                 RegistryOptions.unityCatalog(TrackingServer.artifactsIn(trackingDirectory))));
         // A session started by someone else (a test harness, the notebook's own code) is theirs to stop.
-        this.ownsSession = SparkSession.getDefaultSession().isEmpty();
+        this.ownsSession = !SparkSessions.isRunning();
         this.spark = SparkSessions.getOrCreate(settings);
         this.progress = progress;
     }
@@ -201,7 +201,11 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** Spark's log level: WARN by default, INFO or DEBUG to see what Spark does. */
+        /**
+         * Spark's log level: WARN by default, INFO or DEBUG to see what Spark does. It applies when
+         * this Sandbox starts the session; a session that was already running keeps the logging its
+         * owner set.
+         */
         public Builder logLevel(String level) {
             settings = settings.withLogLevel(level);
             return this;

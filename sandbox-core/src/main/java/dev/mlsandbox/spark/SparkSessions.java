@@ -15,14 +15,26 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Spark allows one active SparkContext per JVM, so {@link #getOrCreate} returns the running
  * session when there is one: the tour, a notebook and a test suite all share a single session.
+ *
+ * <p>Logging belongs to whoever starts the session. Levels (the root level, the quieted noisy
+ * loggers, the block manager's filter) are set when {@link #getOrCreate} starts a session, and
+ * never when it attaches to one that was already running: a notebook that started its own
+ * session at INFO keeps INFO when a Sandbox joins it.
  */
 public final class SparkSessions {
 
     private SparkSessions() {
     }
 
+    /**
+     * The running session, or a new one built from {@code settings}. Attached to a running session,
+     * only Spark's runtime SQL settings apply (Spark's own rule) and logging is left as it is.
+     */
     public static SparkSession getOrCreate(SessionSettings settings) {
-        quietLogging(settings.logLevel());
+        boolean starting = !isRunning();
+        if (starting) {
+            quietLogging(settings.logLevel());
+        }
         SparkSession.Builder builder = SparkSession.builder()
                 .master(settings.master())
                 .appName(settings.appName())
@@ -36,8 +48,15 @@ public final class SparkSessions {
                 .config("spark.driver.bindAddress", "127.0.0.1");
         settings.extraConfig().forEach(builder::config);
         SparkSession session = builder.getOrCreate();
-        session.sparkContext().setLogLevel(settings.logLevel());
+        if (starting) {
+            session.sparkContext().setLogLevel(settings.logLevel());
+        }
         return session;
+    }
+
+    /** Whether this JVM has a session already (this thread's active one, or the default one). */
+    public static boolean isRunning() {
+        return SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     }
 
     /**

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.filter.CompositeFilter;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
-/** The quiet logging a notebook gets: Spark's benign-race warnings hidden, every other warning kept. */
+import dev.mlsandbox.testing.SharedSpark;
+
+/**
+ * The quiet logging a notebook gets: Spark's benign-race warnings hidden, every other warning kept;
+ * and none of it imposed on a session someone else started.
+ */
 class SparkSessionsLoggingTest {
 
     @Test
@@ -33,6 +40,19 @@ class SparkSessionsLoggingTest {
         assertEquals(Level.WARN, blockManager.getLevel(), "it inherits the root's level");
         assertEquals(Level.ERROR, LoggerContext.getContext(false).getConfiguration()
                 .getLoggerConfig("org.apache.spark.util.SparkStringUtils").getLevel(), "notes quieted at WARN");
+    }
+
+    @Test
+    void aSessionThatWasAlreadyRunningKeepsItsOwnersLogLevel() {
+        SharedSpark.session();
+        Level before = LogManager.getRootLogger().getLevel();
+        try {
+            Configurator.setRootLevel(Level.ERROR);   // what the session's owner chose
+            SparkSessions.getOrCreate(SessionSettings.local().withLogLevel("INFO"));
+            assertEquals(Level.ERROR, LogManager.getRootLogger().getLevel(), "attaching must not change the level");
+        } finally {
+            Configurator.setRootLevel(before);
+        }
     }
 
     private static Filter.Result decide(LoggerConfig logger, String message) {
