@@ -36,17 +36,61 @@ import dev.mlsandbox.tracking.TrackingServerMain;
  * Args: [runs=10000] [batches=300] [threads=2].
  */
 public final class TrackingBenchmark {
-    public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        Path dir = Files.createTempDirectory("tracking-bench");
-        System.out.printf("tracking benchmark: %d runs for search, %d log-batch requests x 1000 metrics, %d client threads%n",
-                runs, batches, threads);
+    /** Issue 14's figures for the plain-HTTP workload before the shared layers were reworked. */
+    static final double BASELINE_INGEST = 55_000;
+    static final double BASELINE_SEARCH_P50_MS = 13.5;
 
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 && !args[0].matches("\\d+") ? args[0] : "http";
+        String[] rest = args.length > 0 && !args[0].matches("\\d+") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (mode) {
+            case "http" -> plainHttp(rest);
+            case "client" -> mlflowClient(rest);
+            default -> throw new IllegalArgumentException("mode " + mode + " is not http or client");
+        }
+    }
+
+    /**
+     * One client over plain HTTP (JDK HttpClient, one keep-alive connection, bodies written
+     * before the clock starts): what the server itself sustains. Args: [runs=2000] [batches=300].
+     */
+    static void plainHttp(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        Path dir = Files.createTempDirectory("tracking-bench");
+        System.out.printf("tracking benchmark (plain HTTP, one client): %d log-batch requests x 1000 metrics, search over %d "
+                + "runs%n", batches, runs);
         double rawRate = rawSqliteRate(dir.resolve("raw.db"), batches);
         System.out.printf("%-44s %,12.0f rows/s%n", "raw SQLite insert (JDBC, batches of 1000)", rawRate);
+        Process server = startServer(dir);
+        try {
+            String uri = serverUri(server);
+            PlainClient http = new PlainClient(uri);
+            long cpu0 = cpuNanos(server);
+            double ingest = http.ingest(batches);
+            double serverCpu = (cpuNanos(server) - cpu0) / 1e6 / (batches + 30);
+            System.out.printf("%-44s %,12.0f metrics/s; server CPU %.1f ms per 1000 metrics%n",
+                    "log-batch ingest, 1000 metrics per request", ingest, serverCpu);
+            System.out.printf("%-44s %8.2fx of %,.0f before; %5.1f %% of the raw ceiling; goal >= 100,000: %s%n",
+                    "  ratio", ingest / BASELINE_INGEST, BASELINE_INGEST, 100 * ingest / rawRate, ingest >= 100_000 ? "met" : "NOT met");
+            String exp = http.seed(runs);
+            double[] ms = http.search(exp, 100);
+            double p50 = pct(ms, 50);
+            System.out.printf("%-44s p50 %6.2f ms  p90 %6.2f ms  (%d queries, %d runs match)%n",
+                    "search " + runs + " runs, metric + param filter", p50, pct(ms, 90), ms.length, http.lastMatches);
+            System.out.printf("%-44s %8.2fx of %.1f ms before; goal p50 <= 10 ms: %s%n", "  ratio", p50 / BASELINE_SEARCH_P50_MS,
+                    BASELINE_SEARCH_P50_MS, p50 <= 10 ? "met" : "NOT met");
+            double heap = idleHeap(server.pid());
+            System.out.printf("%-44s %8.1f MiB (JVM capped at -Xmx256m); goal < 256 MiB: %s%n",
+                    "server live heap, idle after workload", heap, heap < 256 ? "met" : "NOT met");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 
+    /** The server in its own JVM capped at -Xmx256m; TRACKING_SERVER_OPTS adds JVM flags. */
+    static Process startServer(Path dir) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m"));
         // e.g. TRACKING_SERVER_OPTS=-XX:StartFlightRecording=filename=server.jfr to profile the server
@@ -57,7 +101,10 @@ public final class TrackingBenchmark {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrackingServerMain.class.getName(), "--port", "0",
                 "--backend-store-uri", "sqlite:///" + dir.resolve("mlruns.db"), "--artifacts-destination",
                 dir.resolve("art").toString()));
-        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    static String serverUri(Process server) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         while (line != null && !line.startsWith("listening ")) {
@@ -66,7 +113,33 @@ public final class TrackingBenchmark {
         if (line == null) {
             throw new IllegalStateException("server did not start");
         }
-        String uri = line.substring("listening ".length()).trim();
+        // keep draining the server's output so it never blocks on a full pipe
+        Thread drain = new Thread(() -> {
+            try {
+                out.transferTo(java.io.Writer.nullWriter());
+            } catch (java.io.IOException ignored) {
+                // the server went away
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return line.substring("listening ".length()).trim();
+    }
+
+    /** The MLflow Java client, as before issue 14. Args: [runs=10000] [batches=300] [threads=2]. */
+    static void mlflowClient(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Path dir = Files.createTempDirectory("tracking-bench");
+        System.out.printf("tracking benchmark: %d runs for search, %d log-batch requests x 1000 metrics, %d client threads%n",
+                runs, batches, threads);
+
+        double rawRate = rawSqliteRate(dir.resolve("raw.db"), batches);
+        System.out.printf("%-44s %,12.0f rows/s%n", "raw SQLite insert (JDBC, batches of 1000)", rawRate);
+
+        Process server = startServer(dir);
+        String uri = serverUri(server);
         try {
             long serverCpu0 = cpuNanos(server);
             long clientCpu0 = clientCpuNanos();
