@@ -1,5 +1,7 @@
 package dev.mlsandbox.registry;
 
+import dev.mlsandbox.http.Json;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,7 +41,7 @@ import dev.mlsandbox.registry.signature.ModelSignature;
  */
 public final class Registry implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String API = "/api/2.0/mlflow";
     private static final String PROXY = "/api/2.0/mlflow-artifacts/artifacts";
 

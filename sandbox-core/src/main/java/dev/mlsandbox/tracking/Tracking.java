@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking;
 
+import dev.mlsandbox.http.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -45,7 +47,7 @@ public final class Tracking implements AutoCloseable {
     /** One listed artifact; {@code size} is null for directories. */
     public record ArtifactEntry(String path, boolean dir, Long size) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final URI uri;
     private final MlflowClient client;
     private final HttpClient http;

@@ -1,13 +1,13 @@
 package dev.mlsandbox.tracking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.mlsandbox.tracking.server.ArtifactRoutes;
 import dev.mlsandbox.tracking.server.ArtifactStore;
-import dev.mlsandbox.tracking.server.HttpApp;
-import dev.mlsandbox.tracking.server.Json;
-import dev.mlsandbox.tracking.server.Response;
-import dev.mlsandbox.tracking.server.RouteModule;
-import dev.mlsandbox.tracking.server.RouteTable;
+import dev.mlsandbox.http.HttpApp;
+
+import dev.mlsandbox.http.Response;
+import dev.mlsandbox.http.RouteModule;
+import dev.mlsandbox.http.RouteTable;
 import dev.mlsandbox.tracking.server.TrackingRoutes;
 import dev.mlsandbox.tracking.store.Migration;
 import dev.mlsandbox.tracking.store.TrackingStore;
@@ -74,8 +74,7 @@ public final class TrackingServer implements AutoCloseable {
             for (Function<TrackingStore, RouteModule> m : config.modules) {
                 m.apply(store).register(routes);
             }
-            ObjectMapper json = Json.mapper();
-            app = new HttpApp(config.host, config.port, routes, json, config.threads);
+            app = new HttpApp(config.host, config.port, routes, config.threads);
             app.start();
             return this;
         } catch (IOException e) {

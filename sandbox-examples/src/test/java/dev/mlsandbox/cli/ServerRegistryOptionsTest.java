@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlsandbox.registry.RegistryMode;
 import dev.mlsandbox.registry.server.RegistryOptions;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 import picocli.CommandLine;
 
 /** {@code bin/sandbox server --registry-mode --auth --admin --user}: what the flags turn into. */

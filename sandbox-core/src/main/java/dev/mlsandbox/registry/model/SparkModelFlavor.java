@@ -1,5 +1,7 @@
 package dev.mlsandbox.registry.model;
 
+import dev.mlsandbox.http.Json;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ public final class SparkModelFlavor {
     public static final String MODEL_DATA = "sparkml";
     public static final String INPUT_EXAMPLE = "input_example.json";
     public static final String SERVING_INPUT_EXAMPLE = "serving_input_example.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private SparkModelFlavor() {
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.mlsandbox.governance.Directory;
-import dev.mlsandbox.tracking.store.ErrorCode;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.ErrorCode;
+import dev.mlsandbox.http.MlflowException;
 
 /**
  * Authentication for {@code --auth}: users with passwords (HTTP basic auth, which MLflow clients

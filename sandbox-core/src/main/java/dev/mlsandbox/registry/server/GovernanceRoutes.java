@@ -21,11 +21,12 @@ import dev.mlsandbox.governance.SecurableType;
 import dev.mlsandbox.governance.StatementResult;
 import dev.mlsandbox.governance.sql.GrantSqlParser;
 import dev.mlsandbox.governance.sql.Statement;
-import dev.mlsandbox.tracking.server.RouteModule;
-import dev.mlsandbox.tracking.server.RouteTable;
+import dev.mlsandbox.http.Request;
+import dev.mlsandbox.http.RouteModule;
+import dev.mlsandbox.http.RouteTable;
 import dev.mlsandbox.tracking.store.Database;
-import dev.mlsandbox.tracking.store.ErrorCode;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.ErrorCode;
+import dev.mlsandbox.http.MlflowException;
 
 /**
  * Unity Catalog's governance endpoints on the same server and store:
@@ -53,16 +54,16 @@ public final class GovernanceRoutes implements RouteModule {
 
     @Override
     public void register(RouteTable r) {
-        r.get(UC + "/permissions/*", req -> scope.handler((p, user) -> {
-            Securable s = securable(req.rest());
+        r.get(UC + "/permissions/{securable_type}/{full_name}", scope.handler((p, user) -> {
+            Securable s = securable(p);
             return db.read(c -> {
                 requireExists(c, s);
                 scope.require(c, user, Action.USE, s);
                 return assignments(c, s, p.string("principal"));
             });
-        }).handle(req))
-                .patch(UC + "/permissions/*", req -> scope.handler((p, user) -> {
-                    Securable s = securable(req.rest());
+        }))
+                .patch(UC + "/permissions/{securable_type}/{full_name}", scope.handler((p, user) -> {
+                    Securable s = securable(p);
                     List<Statement> changes = changes(p.node("changes"), s);
                     return db.write(c -> {
                         Governance g = governance(c);
@@ -71,7 +72,7 @@ public final class GovernanceRoutes implements RouteModule {
                         }
                         return assignments(c, s, null);
                     });
-                }).handle(req))
+                }))
                 .post(UC + "/catalogs", scope.handler((p, user) -> run(user, "CREATE CATALOG `" + p.required("name") + "`")))
                 .post(UC + "/schemas", scope.handler((p, user) -> run(user, "CREATE SCHEMA `" + p.required("catalog_name")
                         + "`.`" + p.required("name") + "`")))
@@ -114,14 +115,8 @@ public final class GovernanceRoutes implements RouteModule {
         }
     }
 
-    private static Securable securable(String rest) {
-        if (rest == null || !rest.contains("/")) {
-            throw MlflowException.invalid("expected /api/2.1/unity-catalog/permissions/<securable_type>/<full_name>, e.g."
-                    + " .../permissions/function/main.ml.churn");
-        }
-        int slash = rest.indexOf('/');
-        SecurableType type = SecurableType.fromApiName(rest.substring(0, slash));
-        return new Securable(type, rest.substring(slash + 1));
+    private static Securable securable(Request p) {
+        return new Securable(SecurableType.fromApiName(p.pathParam("securable_type")), p.pathParam("full_name"));
     }
 
     /** {@code {"changes": [{"principal": "bob", "add": ["EXECUTE"], "remove": ["APPLY_TAG"]}]}} as statements. */

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 
 import dev.mlsandbox.registry.model.MlmodelFile;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 
 /**
  * Where a model version's files are. A source is {@code runs:/<run_id>/<path>} (resolved through

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.mlsandbox.tracking.store.Dialect;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 
 /**
  * The filter and order_by strings of the registry's search endpoints, as MLflow accepts them:

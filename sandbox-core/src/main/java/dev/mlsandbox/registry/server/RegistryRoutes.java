@@ -1,7 +1,9 @@
 package dev.mlsandbox.registry.server;
 
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,11 +17,12 @@ import dev.mlsandbox.registry.RegistryRules;
 import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
 import dev.mlsandbox.registry.server.RegistryEntities.Page;
 import dev.mlsandbox.registry.server.RegistryEntities.RegisteredModel;
-import dev.mlsandbox.tracking.server.RouteModule;
-import dev.mlsandbox.tracking.server.RouteTable;
+import dev.mlsandbox.http.Request;
+import dev.mlsandbox.http.RouteModule;
+import dev.mlsandbox.http.RouteTable;
 import dev.mlsandbox.tracking.server.TrackingRoutes;
 import dev.mlsandbox.tracking.store.Database;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 
 /**
  * MLflow's model-registry endpoints with Unity Catalog behaviour. Each handler validates its
@@ -71,7 +74,7 @@ public final class RegistryRoutes implements RouteModule {
                 .getOrPost(RM + "/get-latest-versions", scope.handler(this::latestVersions))
                 .post(RM + "/alias", scope.handler((p, user) -> {
                     String alias = RegistryRules.alias(mode, p.required("alias"));
-                    long version = p.version("version");
+                    long version = version(p);
                     return write(p, user, Action.MODIFY_MODEL, c -> {
                         store.setAlias(c, name(p), alias, version);
                         return F.objectNode();
@@ -91,26 +94,26 @@ public final class RegistryRoutes implements RouteModule {
                 }))
                 .post(MV + "/create", scope.handler(this::createVersion))
                 .get(MV + "/get", scope.handler((p, user) -> read(p, user, c -> F.objectNode().set("model_version",
-                        RegistryJson.version(store.getVersion(c, name(p), p.version("version")))))))
+                        RegistryJson.version(store.getVersion(c, name(p), version(p)))))))
                 .patch(MV + "/update", scope.handler((p, user) -> write(p, user, Action.MODIFY_MODEL, c -> F.objectNode()
-                        .set("model_version", RegistryJson.version(store.updateVersion(c, name(p), p.version("version"),
+                        .set("model_version", RegistryJson.version(store.updateVersion(c, name(p), version(p),
                                 p.string("description")))))))
                 .delete(MV + "/delete", scope.handler((p, user) -> write(p, user, Action.DELETE_MODEL, c -> {
-                    store.deleteVersion(c, name(p), p.version("version"));
+                    store.deleteVersion(c, name(p), version(p));
                     return F.objectNode();
                 })))
                 .getOrPost(MV + "/search", scope.handler(this::searchVersions))
                 .get(MV + "/get-download-uri", scope.handler((p, user) -> read(p, user, c -> {
-                    ModelVersion v = store.getVersion(c, name(p), p.version("version"));
+                    ModelVersion v = store.getVersion(c, name(p), version(p));
                     return F.objectNode().put("artifact_uri", sources.resolve(c, v.source()).artifactUri());
                 })))
                 .post(MV + "/transition-stage", scope.handler(this::transitionStage))
                 .post(MV + "/set-tag", scope.handler((p, user) -> write(p, user, Action.APPLY_TAG, c -> {
-                    store.setVersionTag(c, name(p), p.version("version"), p.required("key"), p.string("value"));
+                    store.setVersionTag(c, name(p), version(p), p.required("key"), p.string("value"));
                     return F.objectNode();
                 })))
                 .delete(MV + "/delete-tag", scope.handler((p, user) -> write(p, user, Action.APPLY_TAG, c -> {
-                    store.deleteVersionTag(c, name(p), p.version("version"), p.required("key"));
+                    store.deleteVersionTag(c, name(p), version(p), p.required("key"));
                     return F.objectNode();
                 })));
     }
@@ -121,11 +124,27 @@ public final class RegistryRoutes implements RouteModule {
         Object run(Connection c);
     }
 
-    private String name(Params p) {
+    /** {@code tags: [{"key": ..., "value": ...}]}, in order; a later key replaces an earlier one. */
+    private static Map<String, String> tags(Request p) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Request.KeyValue kv : p.keyValues("tags")) {
+            if (kv.key() == null) {
+                throw MlflowException.invalid("every tag needs a \"key\"");
+            }
+            out.put(kv.key(), kv.value());
+        }
+        return out;
+    }
+
+    private static long version(Request p) {
+        return p.positiveLong("version", "a model version");
+    }
+
+    private String name(Request p) {
         return RegistryRules.modelName(mode, p.required("name"));
     }
 
-    private Object read(Params p, String user, Tx work) {
+    private Object read(Request p, String user, Tx work) {
         String name = name(p);
         return db.read(c -> {
             store.getModel(c, name);
@@ -136,7 +155,7 @@ public final class RegistryRoutes implements RouteModule {
         });
     }
 
-    private Object write(Params p, String user, Action action, Tx work) {
+    private Object write(Request p, String user, Action action, Tx work) {
         String name = name(p);
         return db.write(c -> {
             store.getModel(c, name);
@@ -151,7 +170,7 @@ public final class RegistryRoutes implements RouteModule {
         return new JdbcGovernanceState(c);
     }
 
-    private Object createModel(Params p, String user) {
+    private Object createModel(Request p, String user) {
         String name = name(p);
         return db.write(c -> {
             if (mode.unityCatalog()) {
@@ -173,16 +192,16 @@ public final class RegistryRoutes implements RouteModule {
                             + "\", \"name\": \"" + schema.fullName().split("\\.")[1] + "\"} (or CREATE SCHEMA " + schema.fullName() + ")");
                 }
                 scope.require(c, user, Action.CREATE_MODEL, schema);
-                RegisteredModel m = store.createModel(c, name, p.string("description"), user, p.tags());
+                RegisteredModel m = store.createModel(c, name, p.string("description"), user, tags(p));
                 state.create(model, user);
                 return F.objectNode().set("registered_model", RegistryJson.model(m));
             }
             return F.objectNode().set("registered_model", RegistryJson.model(store.createModel(c, name,
-                    p.string("description"), user, p.tags())));
+                    p.string("description"), user, tags(p))));
         });
     }
 
-    private Object renameModel(Params p, String user) {
+    private Object renameModel(Request p, String user) {
         String newName = RegistryRules.modelName(mode, p.required("new_name"));
         return write(p, user, Action.MODIFY_MODEL, c -> {
             String name = name(p);
@@ -201,7 +220,7 @@ public final class RegistryRoutes implements RouteModule {
         });
     }
 
-    private Object searchModels(Params p, String user) {
+    private Object searchModels(Request p, String user) {
         long max = p.maxResults(100, 1000);
         return db.read(c -> {
             Page<RegisteredModel> page = store.searchModels(c, p.string("filter"), max, p.strings("order_by"),
@@ -221,7 +240,7 @@ public final class RegistryRoutes implements RouteModule {
         });
     }
 
-    private Object searchVersions(Params p, String user) {
+    private Object searchVersions(Request p, String user) {
         long max = p.maxResults(10_000, 200_000);
         return db.read(c -> {
             Page<ModelVersion> page = store.searchVersions(c, p.string("filter"), max, p.strings("order_by"),
@@ -240,7 +259,7 @@ public final class RegistryRoutes implements RouteModule {
         });
     }
 
-    private Object latestVersions(Params p, String user) {
+    private Object latestVersions(Request p, String user) {
         if (mode.unityCatalog()) {
             throw MlflowException.invalid("get-latest-versions is not supported in Unity Catalog: there are no stages, so"
                     + " there is no latest version per stage. Use aliases: GET " + RM + "/alias?name=" + p.required("name")
@@ -256,7 +275,7 @@ public final class RegistryRoutes implements RouteModule {
         });
     }
 
-    private Object createVersion(Params p, String user) {
+    private Object createVersion(Request p, String user) {
         String source = p.required("source");
         return write(p, user, Action.MODIFY_MODEL, c -> {
             String name = name(p);
@@ -264,13 +283,13 @@ public final class RegistryRoutes implements RouteModule {
             RegistryRules.requireSignature(mode, name, ModelSources.mlmodel(resolved.directory()));
             String runId = p.string("run_id") != null ? p.string("run_id") : resolved.runId();
             ModelVersion v = store.createVersion(c, name, source, runId, p.string("run_link"), p.string("description"), user,
-                    resolved.directory() == null ? null : resolved.directory().toString(), p.tags());
+                    resolved.directory() == null ? null : resolved.directory().toString(), tags(p));
             return F.objectNode().set("model_version", RegistryJson.version(v));
         });
     }
 
-    private Object transitionStage(Params p, String user) {
-        long version = p.version("version");
+    private Object transitionStage(Request p, String user) {
+        long version = version(p);
         String stage = RegistryRules.stage(mode, name(p), version, p.required("stage"));
         boolean archive = p.bool("archive_existing_versions");
         return write(p, user, Action.MODIFY_MODEL, c -> F.objectNode().set("model_version",

@@ -13,7 +13,7 @@ import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
 import dev.mlsandbox.registry.server.RegistryEntities.Page;
 import dev.mlsandbox.registry.server.RegistryEntities.RegisteredModel;
 import dev.mlsandbox.tracking.store.Dialect;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 
 /**
  * The registry's reads and writes over one connection: callers run each request in one

@@ -10,10 +10,10 @@ import dev.mlsandbox.governance.PermissionDeniedException;
 import dev.mlsandbox.governance.Securable;
 import dev.mlsandbox.governance.sql.SqlSyntaxError;
 import dev.mlsandbox.registry.RegistryRuleException;
-import dev.mlsandbox.tracking.server.Handler;
-import dev.mlsandbox.tracking.server.Request;
-import dev.mlsandbox.tracking.store.ErrorCode;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.Handler;
+import dev.mlsandbox.http.Request;
+import dev.mlsandbox.http.ErrorCode;
+import dev.mlsandbox.http.MlflowException;
 
 /**
  * What every registry and governance handler shares: who is asking (HTTP basic auth under
@@ -25,7 +25,7 @@ final class RequestScope {
     /** A handler body: the parameters and the authenticated principal. */
     @FunctionalInterface
     interface Op {
-        Object run(Params params, String principal) throws Exception;
+        Object run(Request request, String principal) throws Exception;
     }
 
     static final String ANONYMOUS = "anonymous";
@@ -71,7 +71,7 @@ final class RequestScope {
     Handler handler(Op op) {
         return req -> {
             try {
-                return op.run(Params.of(req), principal(req));
+                return op.run(req, principal(req));
             } catch (RegistryRuleException | SqlSyntaxError e) {
                 throw MlflowException.invalid(e.getMessage());
             } catch (PermissionDeniedException e) {

@@ -1,5 +1,7 @@
 package dev.mlsandbox.registry.signature;
 
+import dev.mlsandbox.http.Json;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record Schema(List<ColumnSpec> columns) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public Schema {
         columns = List.copyOf(columns);

@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.lab;
 
+import dev.mlsandbox.http.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlsandbox.lab.Lab;
@@ -36,7 +38,7 @@ import org.mlflow.tracking.RunsPage;
  */
 public final class TrackingLab implements Lab<TrackingLabResult> {
     private static final String[] MODELS = {"gbt", "rf", "lr"};
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final TrackingLabOptions options;
 
     public TrackingLab(TrackingLabOptions options) {

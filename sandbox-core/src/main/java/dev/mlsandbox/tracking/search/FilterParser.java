@@ -2,7 +2,7 @@ package dev.mlsandbox.tracking.search;
 
 import dev.mlsandbox.tracking.search.Clause.Comparator;
 import dev.mlsandbox.tracking.search.Clause.KeyType;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.mlsandbox.tracking.search;
 
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,6 +1,6 @@
 package dev.mlsandbox.tracking.search;
 
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 
 /** Builds INVALID_PARAMETER_VALUE errors that show where in the input the problem is. */
 final class SearchError {

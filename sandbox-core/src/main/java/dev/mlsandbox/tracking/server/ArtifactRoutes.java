@@ -3,8 +3,11 @@ package dev.mlsandbox.tracking.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlsandbox.http.Response;
+import dev.mlsandbox.http.RouteModule;
+import dev.mlsandbox.http.RouteTable;
 import dev.mlsandbox.tracking.store.Entities.RunInfo;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.MlflowException;
 import dev.mlsandbox.tracking.store.TrackingStore;
 import java.net.URLConnection;
 import java.nio.file.Path;
@@ -31,13 +34,14 @@ public final class ArtifactRoutes implements RouteModule {
 
     @Override
     public void register(RouteTable r) {
-        r.put(PROXY + "/*", req -> {
-            artifacts.put(req.rest(), req.body());
+        r.put(PROXY + "/<path>", req -> {
+            artifacts.put(req.pathParam("path"), req.body());
             return F.objectNode();
         })
-                .get(PROXY + "/*", req -> Response.file(artifacts.get(req.rest()), contentType(req.rest())))
-                .delete(PROXY + "/*", req -> {
-                    artifacts.delete(req.rest());
+                .get(PROXY + "/<path>", req -> Response.file(artifacts.get(req.pathParam("path")),
+                        contentType(req.pathParam("path"))))
+                .delete(PROXY + "/<path>", req -> {
+                    artifacts.delete(req.pathParam("path"));
                     return F.objectNode();
                 })
                 .get(PROXY, req -> {
@@ -47,7 +51,7 @@ public final class ArtifactRoutes implements RouteModule {
                     return files(F.objectNode(), artifacts.list(rel, base));
                 })
                 .get(TrackingRoutes.API + "/artifacts/list", req -> {
-                    RunInfo info = store.runs().get(req.runId()).info();
+                    RunInfo info = store.runs().get(TrackingRoutes.runId(req)).info();
                     String sub = req.string("path");
                     String runRoot = runRoot(info);
                     String rel = sub == null || sub.isEmpty() ? runRoot : runRoot + "/" + sub;

@@ -1,7 +1,7 @@
 package dev.mlsandbox.tracking.server;
 
-import dev.mlsandbox.tracking.store.ErrorCode;
-import dev.mlsandbox.tracking.store.MlflowException;
+import dev.mlsandbox.http.ErrorCode;
+import dev.mlsandbox.http.MlflowException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;

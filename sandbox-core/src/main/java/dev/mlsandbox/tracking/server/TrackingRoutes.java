@@ -1,9 +1,13 @@
 package dev.mlsandbox.tracking.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlsandbox.http.MlflowException;
+import dev.mlsandbox.http.Request;
+import dev.mlsandbox.http.Response;
+import dev.mlsandbox.http.RouteTable;
+import dev.mlsandbox.http.RouteModule;
 import dev.mlsandbox.tracking.store.Entities.Experiment;
 import dev.mlsandbox.tracking.store.Entities.Metric;
 import dev.mlsandbox.tracking.store.Entities.Page;
@@ -11,11 +15,9 @@ import dev.mlsandbox.tracking.store.Entities.Param;
 import dev.mlsandbox.tracking.store.Entities.Run;
 import dev.mlsandbox.tracking.store.Entities.Tag;
 import dev.mlsandbox.tracking.store.ExperimentStore;
-import dev.mlsandbox.tracking.store.MlflowException;
 import dev.mlsandbox.tracking.store.RunStore;
 import dev.mlsandbox.tracking.store.TrackingStore;
 import dev.mlsandbox.tracking.store.ViewType;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,9 +40,9 @@ public final class TrackingRoutes implements RouteModule {
     public void register(RouteTable r) {
         r.post(API + "/experiments/create", this::createExperiment)
                 .get(API + "/experiments/get", req -> F.objectNode().set("experiment",
-                        Json.experiment(experiments.get(req.required("experiment_id")))))
+                        TrackingJson.experiment(experiments.get(req.required("experiment_id")))))
                 .get(API + "/experiments/get-by-name", req -> F.objectNode().set("experiment",
-                        Json.experiment(experiments.getByName(req.required("experiment_name")))))
+                        TrackingJson.experiment(experiments.getByName(req.required("experiment_name")))))
                 .getOrPost(API + "/experiments/search", this::searchExperiments)
                 .post(API + "/experiments/update", req -> {
                     experiments.rename(req.required("experiment_id"), req.required("new_name"));
@@ -59,32 +61,32 @@ public final class TrackingRoutes implements RouteModule {
                     return empty();
                 })
                 .post(API + "/runs/create", this::createRun)
-                .get(API + "/runs/get", req -> F.objectNode().set("run", Json.run(runs.get(req.runId()))))
-                .post(API + "/runs/update", req -> F.objectNode().set("run_info", Json.runInfo(runs.update(req.runId(),
+                .get(API + "/runs/get", req -> F.objectNode().set("run", TrackingJson.run(runs.get(runId(req)))))
+                .post(API + "/runs/update", req -> F.objectNode().set("run_info", TrackingJson.runInfo(runs.update(runId(req),
                         req.string("status"), req.longValue("end_time"), req.string("run_name")))))
                 .post(API + "/runs/delete", req -> {
-                    runs.setLifecycle(req.runId(), true);
+                    runs.setLifecycle(runId(req), true);
                     return empty();
                 })
                 .post(API + "/runs/restore", req -> {
-                    runs.setLifecycle(req.runId(), false);
+                    runs.setLifecycle(runId(req), false);
                     return empty();
                 })
                 .post(API + "/runs/search", this::searchRuns)
                 .post(API + "/runs/log-metric", req -> {
-                    runs.logMetric(req.runId(), metric(req.params()));
+                    runs.logMetric(runId(req), metric(req.params()));
                     return empty();
                 })
                 .post(API + "/runs/log-parameter", req -> {
-                    runs.logParam(req.runId(), new Param(req.required("key"), req.string("value")));
+                    runs.logParam(runId(req), new Param(req.required("key"), req.string("value")));
                     return empty();
                 })
                 .post(API + "/runs/set-tag", req -> {
-                    runs.setTag(req.runId(), new Tag(req.required("key"), req.string("value")));
+                    runs.setTag(runId(req), new Tag(req.required("key"), req.string("value")));
                     return empty();
                 })
                 .post(API + "/runs/delete-tag", req -> {
-                    runs.deleteTag(req.runId(), req.required("key"));
+                    runs.deleteTag(runId(req), req.required("key"));
                     return empty();
                 })
                 .post(API + "/runs/log-batch", this::logBatch)
@@ -92,7 +94,7 @@ public final class TrackingRoutes implements RouteModule {
     }
 
     private Object createExperiment(Request req) {
-        String id = experiments.create(req.required("name"), req.string("artifact_location"), tags(req.array("tags")));
+        String id = experiments.create(req.required("name"), req.string("artifact_location"), tags(req));
         return F.objectNode().put("experiment_id", id);
     }
 
@@ -101,7 +103,7 @@ public final class TrackingRoutes implements RouteModule {
                 ViewType.parse(req.string("view_type")), req.longValue("max_results"), req.string("page_token"));
         ObjectNode out = F.objectNode();
         ArrayNode list = out.putArray("experiments");
-        page.items().forEach(e -> list.add(Json.experiment(e)));
+        page.items().forEach(e -> list.add(TrackingJson.experiment(e)));
         if (page.nextPageToken() != null) {
             out.put("next_page_token", page.nextPageToken());
         }
@@ -110,15 +112,15 @@ public final class TrackingRoutes implements RouteModule {
 
     private Object createRun(Request req) {
         Run run = runs.create(req.string("experiment_id"), req.string("user_id"), req.string("run_name"),
-                req.longValue("start_time"), tags(req.array("tags")));
-        return F.objectNode().set("run", Json.run(run));
+                req.longValue("start_time"), tags(req));
+        return F.objectNode().set("run", TrackingJson.run(run));
     }
 
     private Object searchRuns(Request req) {
         Page<Run> page = runs.search(req.strings("experiment_ids"), req.string("filter"),
                 ViewType.parse(req.string("run_view_type")), req.longValue("max_results"), req.strings("order_by"),
                 req.string("page_token"));
-        return Response.json(Json.runsPage(req.mapper(), page.items(), page.nextPageToken()));
+        return Response.json(TrackingJson.runsPage(req.mapper(), page.items(), page.nextPageToken()));
     }
 
     private Object logBatch(Request req) {
@@ -132,15 +134,28 @@ public final class TrackingRoutes implements RouteModule {
     }
 
     private Object metricHistory(Request req) {
-        Page<Metric> page = runs.history(req.runId(), req.required("metric_key"), req.longValue("max_results"),
+        Page<Metric> page = runs.history(runId(req), req.required("metric_key"), req.longValue("max_results"),
                 req.string("page_token"));
         ObjectNode out = F.objectNode();
         ArrayNode list = out.putArray("metrics");
-        page.items().forEach(m -> list.add(Json.metric(m)));
+        page.items().forEach(m -> list.add(TrackingJson.metric(m)));
         if (page.nextPageToken() != null) {
             out.put("next_page_token", page.nextPageToken());
         }
         return out;
+    }
+
+    /** {@code run_id}, falling back to the deprecated {@code run_uuid}. */
+    static String runId(Request req) {
+        String v = req.string("run_id");
+        if (v == null || v.isEmpty()) {
+            v = req.string("run_uuid");
+        }
+        if (v == null || v.isEmpty()) {
+            throw MlflowException.invalid("Missing value for required parameter 'run_id'. See the API request docs for the "
+                    + "correct fields.");
+        }
+        return v;
     }
 
     private static Metric metric(ObjectNode o) {
@@ -154,21 +169,8 @@ public final class TrackingRoutes implements RouteModule {
         return new Metric(key, value, ts, step == null ? 0L : step);
     }
 
-    private static List<Tag> tags(ArrayNode arr) {
-        List<Tag> out = new ArrayList<>();
-        for (JsonNode t : arr) {
-            ObjectNode o = object(t, "tags");
-            out.add(new Tag(Request.string(o, "key"), Request.string(o, "value")));
-        }
-        return out;
-    }
-
-    private static ObjectNode object(JsonNode n, String field) {
-        if (!n.isObject()) {
-            throw MlflowException.invalid("Invalid value in '" + field + "': each entry must be an object like "
-                    + "{\"key\": ..., \"value\": ...}, got " + n);
-        }
-        return (ObjectNode) n;
+    private static List<Tag> tags(Request req) {
+        return req.keyValues("tags").stream().map(kv -> new Tag(kv.key(), kv.value())).toList();
     }
 
     private static ObjectNode empty() {

@@ -1,7 +1,6 @@
 /**
- * The HTTP side: one readable {@link dev.mlsandbox.tracking.server.RouteTable} on the JDK's
- * built-in HTTP server, small handlers per endpoint, MLflow's error bodies, and the artifact
- * proxy. Other modules add endpoints by implementing {@link
- * dev.mlsandbox.tracking.server.RouteModule}.
+ * The tracking server's endpoints on the shared HTTP layer ({@code dev.mlsandbox.http}): MLflow's
+ * tracking REST API ({@link dev.mlsandbox.tracking.server.TrackingRoutes}), its JSON shapes
+ * ({@link dev.mlsandbox.tracking.server.TrackingJson}), and the artifact proxy.
  */
 package dev.mlsandbox.tracking.server;

@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.store;
 
+import dev.mlsandbox.http.MlflowException;
+
 import dev.mlsandbox.tracking.search.Clause;
 import dev.mlsandbox.tracking.search.OrderBy;
 import dev.mlsandbox.tracking.search.PageToken;

@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.store;
 
+import dev.mlsandbox.http.MlflowException;
+
 import dev.mlsandbox.tracking.store.Entities.Metric;
 import dev.mlsandbox.tracking.store.Entities.Param;
 import dev.mlsandbox.tracking.store.Entities.Tag;

@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.store;
 
+import dev.mlsandbox.http.MlflowException;
+
 import java.util.List;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.mlsandbox.tracking.store;
+package dev.mlsandbox.http;
 
 /** MLflow's error codes (databricks.proto ErrorCode) with the HTTP status each maps to. */
 public enum ErrorCode {

@@ -1,4 +1,4 @@
-package dev.mlsandbox.tracking.server;
+package dev.mlsandbox.http;
 
 /**
  * A group of endpoints another module adds to the server (the tracking API is one, the artifact

@@ -21,14 +21,10 @@ import java.util.List;
  * protobuf's JSON parser in the clients reads them. int64 are written as numbers, non-finite
  * doubles as the strings "NaN", "Infinity", "-Infinity" as proto3 JSON requires.
  */
-public final class Json {
+public final class TrackingJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private Json() {}
-
-    public static ObjectMapper mapper() {
-        return new ObjectMapper();
-    }
+    private TrackingJson() {}
 
     public static ObjectNode experiment(Experiment e) {
         ObjectNode n = F.objectNode();
