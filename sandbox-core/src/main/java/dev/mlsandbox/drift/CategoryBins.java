@@ -1,6 +1,7 @@
 package dev.mlsandbox.drift;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +26,36 @@ public record CategoryBins(List<String> categories) {
 
     /** Counts per bucket; the last entry counts unseen categories. */
     public long[] count(String[] values) {
+        return countAll(values).buckets();
+    }
+
+    /**
+     * Counts per bucket and, for the last (unseen) bucket, per unseen category.
+     *
+     * @param buckets counts per bucket, the unseen bucket last
+     * @param unseen  counts per category the reference did not have
+     */
+    public record Counts(long[] buckets, Map<String, Long> unseen) {
+    }
+
+    /** Counts the values into the buckets, remembering which unseen categories filled the last one. */
+    public Counts countAll(String[] values) {
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < categories.size(); k++) {
             index.put(categories.get(k), k);
         }
         long[] counts = new long[size()];
+        Map<String, Long> unseen = new LinkedHashMap<>();
         for (String v : values) {
-            counts[index.getOrDefault(v, categories.size())]++;
+            Integer k = index.get(v);
+            if (k == null) {
+                unseen.merge(v, 1L, Long::sum);
+                counts[categories.size()]++;
+            } else {
+                counts[k]++;
+            }
         }
-        return counts;
+        return new Counts(counts, unseen);
     }
 
     /** Label of bucket k. */

@@ -24,6 +24,11 @@ import java.util.Locale;
  *       set drifts when any column does (the correction already controls false alarms).</li>
  *   <li>{@link #RIGOROUS_BONFERRONI}: the same with Bonferroni (family-wise error 0.05).</li>
  * </ul>
+ * Under every preset, a categorical column whose categories absent from the reference make up at
+ * least {@link #UNSEEN_SHARE} of its current rows drifts, whatever the preset's test says: a
+ * category the training data never had is the drift that breaks a pipeline (a
+ * {@code StringIndexer} fitted on the reference fails on it, drops its rows, or maps them all to
+ * one index the model never learned). The verdict names the categories and their shares.
  */
 public enum DriftPreset {
     EVIDENTLY("evidently"),
@@ -44,6 +49,13 @@ public enum DriftPreset {
     public static final double PSI_SIGNIFICANT = 0.2;
     /** Effect-size floor of the rigorous presets (KS D or TV). */
     public static final double EFFECT_SIZE_FLOOR = 0.1;
+    /**
+     * Share of a categorical column's current rows in categories the reference never had at which
+     * the column drifts under every preset: 1 %, a tenth of the effect-size floor. A model scores
+     * such rows on a bucket it never learned (or loses them); one row in 100,000 may be a typo,
+     * one in a hundred is a change in the data. The sandbox's choice, not a published standard.
+     */
+    public static final double UNSEEN_SHARE = 0.01;
 
     private final String id;
 
@@ -74,15 +86,19 @@ public enum DriftPreset {
 
     /** Judges every column and the data set. */
     public DriftVerdict decide(List<ColumnDrift> columns) {
-        List<ColumnVerdict> out = new ArrayList<>();
+        List<ColumnVerdict> tested = new ArrayList<>();
         switch (this) {
-            case EVIDENTLY -> columns.forEach(c -> out.add(evidently(c)));
+            case EVIDENTLY -> columns.forEach(c -> tested.add(evidently(c)));
             case LAKEHOUSE -> columns.forEach(c -> {
                 String band = psiBand(c.psi());
-                out.add(new ColumnVerdict(c.name(), "psi", c.psi(), PSI_SIGNIFICANT, c.psi() >= PSI_SIGNIFICANT,
+                tested.add(new ColumnVerdict(c.name(), "psi", c.psi(), PSI_SIGNIFICANT, c.psi() >= PSI_SIGNIFICANT,
                         "PSI " + fmt(c.psi()) + " is in band '" + band + "' (>= 0.2 is significant)"));
             });
-            default -> out.addAll(rigorous(columns));
+            default -> tested.addAll(rigorous(columns));
+        }
+        List<ColumnVerdict> out = new ArrayList<>();
+        for (int k = 0; k < columns.size(); k++) {
+            out.add(unseenRule(columns.get(k), tested.get(k)));
         }
         long drifted = out.stream().filter(ColumnVerdict::drifted).count();
         double share = out.isEmpty() ? 0.0 : (double) drifted / out.size();
@@ -94,6 +110,21 @@ public enum DriftPreset {
             default -> new DriftVerdict(id, out, share, drifted > 0,
                     "dataset drift when any column drifts after the " + correctionName() + " correction");
         };
+    }
+
+    /**
+     * The rule every preset shares: unseen categories at {@link #UNSEEN_SHARE} of the current rows
+     * or more make the column drift; the preset's own finding stays in the reason.
+     */
+    static ColumnVerdict unseenRule(ColumnDrift c, ColumnVerdict tested) {
+        if (!(c instanceof CategoricalDrift cd) || cd.unseen().share() < UNSEEN_SHARE) {
+            return tested;
+        }
+        UnseenCategories u = cd.unseen();
+        return new ColumnVerdict(c.name(), "unseenCategories", u.share(), UNSEEN_SHARE, true,
+                "categories the reference never had hold " + UnseenCategories.percent(u.share()) + " of the current rows ("
+                        + u.describe() + "), at least 1 %: drift under every preset; the " + tested.test()
+                        + " test alone: " + tested.reason() + (tested.drifted() ? " (drifted)" : " (not drifted)"));
     }
 
     private static ColumnVerdict evidently(ColumnDrift c) {

@@ -77,10 +77,15 @@ public record DriftResult(String referenceSource, String currentSource, long ref
                 tests.put("wasserstein", obj("value", n.wasserstein(), "normalized", n.wassersteinNormalized(),
                         "referenceStd", n.referenceStd()));
             } else if (c instanceof CategoricalDrift cd) {
-                tests.put("chiSquare", obj("statistic", cd.chiSquare().statistic(), "pValue", cd.chiSquare().pValue(),
-                        "dof", cd.chiSquare().dof()));
+                ChiSquareResult chi = cd.chiSquare();
+                Map<String, Object> chiJson = obj("statistic", chi.defined() ? chi.statistic() : null,
+                        "pValue", chi.pValue(), "dof", chi.dof());
+                if (!chi.defined()) {
+                    chiJson.put("undefinedBecause", CHI_SQUARE_UNDEFINED);
+                }
+                tests.put("chiSquare", chiJson);
                 tests.put("psi", obj("value", cd.psi(), "bins", cd.bins().size(), "band", DriftPreset.psiBand(cd.psi())));
-                tests.put("unseen", obj("count", cd.unseenCount()));
+                tests.put("unseen", unseenJson(cd));
             }
             tests.put("jensenShannon", obj("value", c.jensenShannon(), "logBase", "e"));
             tests.put("totalVariation", obj("value", c.totalVariation()));
@@ -95,6 +100,36 @@ public record DriftResult(String referenceSource, String currentSource, long ref
             out.add(m);
         }
         return out;
+    }
+
+    /** Why report.json's chi-square statistic is null when a current category is new. */
+    static final String CHI_SQUARE_UNDEFINED = "a current category has reference share 0, so its expected count is 0: "
+            + "the statistic is infinite and the p-value 0 (scipy.stats.chisquare; Evidently reports that p-value)";
+
+    /** The unseen categories of a column and what a StringIndexer fitted on the reference does with them. */
+    static Map<String, Object> unseenJson(CategoricalDrift cd) {
+        UnseenCategories u = cd.unseen();
+        List<Map<String, Object>> named = u.top().stream()
+                .map(t -> obj("name", t.name(), "count", t.count(), "share", t.share())).toList();
+        Map<String, Object> m = obj("count", u.count(), "share", u.share(), "distinct", u.distinct(),
+                "categories", named, "threshold", DriftPreset.UNSEEN_SHARE);
+        if (u.any()) {
+            int numLabels = cd.bins().categories().size();
+            m.put("stringIndexer", obj("error", "transform fails on the first such row",
+                    "skip", obj("droppedRows", u.count()),
+                    "keep", obj("index", numLabels, "rows", u.count())));
+        }
+        return m;
+    }
+
+    /** What a StringIndexer fitted on the reference does with a column's unseen categories, in words. */
+    static String stringIndexerConsequences(CategoricalDrift cd) {
+        UnseenCategories u = cd.unseen();
+        int numLabels = cd.bins().categories().size();
+        return "A StringIndexer fitted on the reference has " + numLabels + " labels for '" + cd.name() + "' (indices 0 to "
+                + (numLabels - 1) + "). With handleInvalid=\"error\" (the default) the transform fails; with \"skip\" the "
+                + u.count() + " rows (" + UnseenCategories.percent(u.share()) + ") are dropped and never scored; with "
+                + "\"keep\" they all map to index " + numLabels + " (numLabels), one bucket the model never saw in training.";
     }
 
     @Override
@@ -123,6 +158,15 @@ public record DriftResult(String referenceSource, String currentSource, long ref
             b.takeaway(negligible + " column(s) have p < 0.05 but an effect size below 0.1: statistically "
                     + "significant, practically negligible.", "drift.significantButNegligible", negligible);
         }
+        List<CategoricalDrift> withUnseen = columns.stream().filter(c -> c instanceof CategoricalDrift cd
+                && cd.unseen().any()).map(c -> (CategoricalDrift) c).toList();
+        for (CategoricalDrift cd : withUnseen) {
+            UnseenCategories u = cd.unseen();
+            b.takeaway("'" + cd.name() + "' has categories the reference never had: " + u.describe() + " of the current "
+                    + "rows" + (u.share() >= DriftPreset.UNSEEN_SHARE ? " (at least 1 %: drift under every preset)."
+                    : " (below 1 %: not drift by itself, but a StringIndexer with handleInvalid=error still fails)."),
+                    "drift.unseenShare." + cd.name(), u.share());
+        }
         columns.stream().max((x, y) -> Double.compare(x.effectSize(), y.effectSize())).ifPresent(c ->
                 b.takeaway("Largest effect size: '" + c.name() + "' with " + (c instanceof NumericDrift ? "KS D " : "TV ")
                         + Format.number(c.effectSize()) + ".", "drift.maxEffectSize", c.effectSize()));
@@ -148,6 +192,9 @@ public record DriftResult(String referenceSource, String currentSource, long ref
                         "drifted columns", drifted + " / " + columns.size(), "rule", verdict.rule(),
                         "load", Format.seconds(loadSeconds), "compute", Format.seconds(computeSeconds))))
                 .add(t.build()).build());
+        if (!withUnseen.isEmpty()) {
+            b.section(unseenSection(withUnseen));
+        }
         Section.Builder charts = Section.builder("Distributions per column")
                 .text("Share of rows per bin (numeric: reference-quantile bins, so the reference is flat by "
                         + "construction; categorical: reference categories plus one bucket for unseen ones). "
@@ -164,6 +211,30 @@ public record DriftResult(String referenceSource, String currentSource, long ref
         }
         b.section(charts.build());
         return b.build();
+    }
+
+    /** Categories absent from the reference: which, how many rows, and what a StringIndexer does with them. */
+    private static Section unseenSection(List<CategoricalDrift> columns) {
+        Section.Builder s = Section.builder("New categories")
+                .text("Categories the current data has and the reference never had. At " + UnseenCategories.percent(
+                        DriftPreset.UNSEEN_SHARE) + " of a column's current rows or more, the column drifts under every "
+                        + "preset. The chi-square statistic of such a column is undefined (a category with reference share "
+                        + "0 has expected count 0): its p-value is 0, as scipy and Evidently give.");
+        Table.Builder t = Table.builder("Unseen categories (the " + UnseenCategories.TOP + " most frequent per column)",
+                "column", "category", "current rows", "share of current rows");
+        for (CategoricalDrift cd : columns) {
+            for (UnseenCategories.Category c : cd.unseen().top()) {
+                t.row(cd.name(), c.name(), c.count(), UnseenCategories.percent(c.share()));
+            }
+            if (cd.unseen().distinct() > cd.unseen().top().size()) {
+                t.row(cd.name(), "(" + (cd.unseen().distinct() - cd.unseen().top().size()) + " more)", "", "");
+            }
+        }
+        s.add(t.build());
+        for (CategoricalDrift cd : columns) {
+            s.text(stringIndexerConsequences(cd));
+        }
+        return s.build();
     }
 
     /** Both ECDFs as staircases, and D as a vertical segment between them where they differ most. */

@@ -173,7 +173,9 @@ public final class SparkDrift {
             cats.sort((x, y) -> rc.get(y).equals(rc.get(x)) ? x.compareTo(y) : Long.compare(rc.get(y), rc.get(x)));
             b = new CategoryBins(cats);
         }
-        return CategoricalDrift.ofCounts(name, b, bucket(b, rc), bucket(b, cc), psiFloor);
+        Map<String, Long> unseen = new LinkedHashMap<>(cc);
+        unseen.keySet().removeAll(b.categories());
+        return CategoricalDrift.ofCounts(name, b, bucket(b, rc), bucket(b, cc), unseen, psiFloor);
     }
 
     private static long[] bucket(CategoryBins b, Map<String, Long> counts) {
