@@ -1,24 +1,20 @@
 package dev.mlsandbox.tracking;
 
 
+import dev.mlsandbox.http.Response;
+import dev.mlsandbox.http.Server;
+import dev.mlsandbox.http.ServerModule;
 import dev.mlsandbox.tracking.server.ArtifactRoutes;
 import dev.mlsandbox.tracking.server.ArtifactStore;
-import dev.mlsandbox.http.HttpApp;
-
-import dev.mlsandbox.http.Response;
-import dev.mlsandbox.http.RouteModule;
-import dev.mlsandbox.http.RouteTable;
 import dev.mlsandbox.tracking.server.TrackingRoutes;
-import dev.mlsandbox.tracking.store.Migration;
+import dev.mlsandbox.tracking.store.TrackingSchema;
 import dev.mlsandbox.tracking.store.TrackingStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * An MLflow-compatible tracking server in this JVM. Defaults match {@code mlflow server}: loopback
@@ -31,19 +27,20 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * Another module adds its endpoints and tables with {@link Builder#module} and {@link
- * Builder#migrations} (see docs/architecture.md).
+ * It is the shared {@link Server} with the tracking module first; another module adds its tables
+ * and endpoints with {@link Builder#module} (see docs/architecture.md).
  */
 public final class TrackingServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5000;
     public static final String DEFAULT_STORE = "sqlite:///mlruns.db";
     public static final Path DEFAULT_ARTIFACTS = Path.of("mlartifacts");
+    /** The MLflow version whose REST API this server speaks, answered on {@code /version}. */
+    public static final String MLFLOW_VERSION = "2.17.2";
 
     private final Builder config;
+    private Server server;
     private TrackingStore store;
-    private HttpApp app;
-    private RouteTable routes;
 
     private TrackingServer(Builder config) {
         this.config = config;
@@ -58,47 +55,47 @@ public final class TrackingServer implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The tracking module: MLflow's tracking tables and endpoints, and the artifact proxy over
+     * {@code artifactsDestination}. {@code opened} receives the store once the database is migrated.
+     */
+    public static ServerModule module(Path artifactsDestination, Consumer<TrackingStore> opened) {
+        return ServerModule.of(TrackingSchema.migrations(), db -> {
+            TrackingStore store = new TrackingStore(db, ArtifactRoutes.SCHEME + "/");
+            ArtifactStore artifacts = new ArtifactStore(artifactsDestination);
+            opened.accept(store);
+            return routes -> {
+                routes.get("/version", req -> Response.text(200, MLFLOW_VERSION));
+                new TrackingRoutes(store).register(routes);
+                new ArtifactRoutes(artifacts, store).register(routes);
+            };
+        });
+    }
+
     /** Opens the store (applying migrations), binds the port and starts serving. */
     public synchronized TrackingServer start() {
-        if (app != null) {
+        if (server != null) {
             return this;
         }
-        store = new TrackingStore(config.backendStoreUri, ArtifactRoutes.SCHEME + "/", config.migrations);
+        Server.Builder b = Server.builder().host(config.host).port(config.port).backendStoreUri(config.backendStoreUri)
+                .threads(config.threads).module(module(config.artifactsDestination, s -> store = s));
+        config.modules.forEach(b::module);
+        Server started = b.build();
         try {
-            ArtifactStore artifacts = new ArtifactStore(config.artifactsDestination);
-            routes = new RouteTable();
-            routes.get("/health", req -> Response.text(200, "OK"));
-            routes.get("/version", req -> Response.text(200, "2.17.2"));
-            new TrackingRoutes(store).register(routes);
-            new ArtifactRoutes(artifacts, store).register(routes);
-            for (Function<TrackingStore, RouteModule> m : config.modules) {
-                m.apply(store).register(routes);
-            }
-            app = new HttpApp(config.host, config.port, routes, config.threads);
-            app.start();
-            return this;
-        } catch (IOException e) {
-            store.close();
-            store = null;
-            throw new UncheckedIOException("cannot listen on " + config.host + ":" + config.port + " (" + e.getMessage()
-                    + "); pick another --port or stop whatever uses it", e);
+            server = started.start();
         } catch (RuntimeException e) {
-            store.close();
             store = null;
             throw e;
         }
+        return this;
     }
 
     /** {@code http://host:port}, the tracking URI clients use. */
     public URI uri() {
-        if (app == null) {
+        if (server == null) {
             throw new IllegalStateException("the tracking server is not started; call start() first");
         }
-        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
-        if (host.equals("0.0.0.0")) {
-            host = "127.0.0.1";
-        }
-        return URI.create("http://" + host + ":" + app.port());
+        return server.uri();
     }
 
     public int port() {
@@ -111,11 +108,11 @@ public final class TrackingServer implements AutoCloseable {
 
     /** The route table, for listing endpoints (read-only use). */
     public List<String> routes() {
-        return routes.describe();
+        return server.routes();
     }
 
     public String backendStoreUri() {
-        return store.database().uri().toString();
+        return server.database().uri().toString();
     }
 
     public Path artifactsDestination() {
@@ -123,18 +120,15 @@ public final class TrackingServer implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return app != null;
+        return server != null;
     }
 
     /** Stops accepting requests, lets in-flight ones finish, closes the store. Idempotent. */
     @Override
     public synchronized void close() {
-        if (app != null) {
-            app.stop(2);
-            app = null;
-        }
-        if (store != null) {
-            store.close();
+        if (server != null) {
+            server.close();
+            server = null;
             store = null;
         }
     }
@@ -146,8 +140,7 @@ public final class TrackingServer implements AutoCloseable {
         private String backendStoreUri = DEFAULT_STORE;
         private Path artifactsDestination = DEFAULT_ARTIFACTS;
         private int threads = 16;
-        private final List<Migration> migrations = new ArrayList<>();
-        private final List<Function<TrackingStore, RouteModule>> modules = new ArrayList<>();
+        private final List<ServerModule> modules = new ArrayList<>();
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -190,14 +183,8 @@ public final class TrackingServer implements AutoCloseable {
             return this;
         }
 
-        /** Tables of another component that lives in the same store (numbered, applied in order). */
-        public Builder migrations(List<Migration> more) {
-            this.migrations.addAll(more);
-            return this;
-        }
-
-        /** Endpoints of another component; the factory gets the opened store. */
-        public Builder module(Function<TrackingStore, RouteModule> module) {
+        /** Another module on the same server and store (the registry, serving, ...), after tracking. */
+        public Builder module(ServerModule module) {
             this.modules.add(Objects.requireNonNull(module, "module"));
             return this;
         }

@@ -22,7 +22,7 @@ import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow.tracking.RunsPage;
 
-import dev.mlsandbox.tracking.store.Dialect;
+import dev.mlsandbox.store.Dialect;
 
 /**
  * The same server on PostgreSQL ({@code --backend-store-uri postgresql://user:pass@host:5432/db}),

@@ -24,7 +24,7 @@ import dev.mlsandbox.governance.sql.Statement;
 import dev.mlsandbox.http.Request;
 import dev.mlsandbox.http.RouteModule;
 import dev.mlsandbox.http.RouteTable;
-import dev.mlsandbox.tracking.store.Database;
+import dev.mlsandbox.store.Database;
 import dev.mlsandbox.http.ErrorCode;
 import dev.mlsandbox.http.MlflowException;
 

@@ -1,5 +1,7 @@
 package dev.mlsandbox.registry.server;
 
+import dev.mlsandbox.store.Sql;
+
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

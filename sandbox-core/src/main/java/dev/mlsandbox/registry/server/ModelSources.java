@@ -1,5 +1,7 @@
 package dev.mlsandbox.registry.server;
 
+import dev.mlsandbox.store.Sql;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

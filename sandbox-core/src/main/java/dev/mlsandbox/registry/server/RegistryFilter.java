@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.mlsandbox.tracking.store.Dialect;
+import dev.mlsandbox.store.Dialect;
 import dev.mlsandbox.http.MlflowException;
 
 /**

@@ -21,7 +21,7 @@ import dev.mlsandbox.http.Request;
 import dev.mlsandbox.http.RouteModule;
 import dev.mlsandbox.http.RouteTable;
 import dev.mlsandbox.tracking.server.TrackingRoutes;
-import dev.mlsandbox.tracking.store.Database;
+import dev.mlsandbox.store.Database;
 import dev.mlsandbox.http.MlflowException;
 
 /**

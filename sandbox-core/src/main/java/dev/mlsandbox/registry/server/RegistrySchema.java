@@ -2,8 +2,8 @@ package dev.mlsandbox.registry.server;
 
 import java.util.List;
 
-import dev.mlsandbox.tracking.store.Dialect;
-import dev.mlsandbox.tracking.store.Migration;
+import dev.mlsandbox.store.Dialect;
+import dev.mlsandbox.store.Migration;
 
 /**
  * The registry's tables in the tracking store, as numbered migrations of component

@@ -1,5 +1,6 @@
 package dev.mlsandbox.registry.server;
 
+import dev.mlsandbox.http.ServerModule;
 import dev.mlsandbox.tracking.TrackingServer;
 
 /**
@@ -18,8 +19,14 @@ public final class RegistryServer {
     }
 
     public static TrackingServer.Builder install(TrackingServer.Builder builder, RegistryOptions options) {
-        return builder.migrations(RegistrySchema.migrations())
-                .module(store -> new RegistryRoutes(store.database(), options))
-                .module(store -> new GovernanceRoutes(store.database(), options));
+        return builder.module(module(options));
+    }
+
+    /** The registry module: its tables, the model-registry endpoints and Unity Catalog's governance ones. */
+    public static ServerModule module(RegistryOptions options) {
+        return ServerModule.of(RegistrySchema.migrations(), db -> routes -> {
+            new RegistryRoutes(db, options).register(routes);
+            new GovernanceRoutes(db, options).register(routes);
+        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.mlsandbox.registry.server;
 
+import dev.mlsandbox.store.Sql;
+
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +14,7 @@ import dev.mlsandbox.registry.RegistryRules;
 import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
 import dev.mlsandbox.registry.server.RegistryEntities.Page;
 import dev.mlsandbox.registry.server.RegistryEntities.RegisteredModel;
-import dev.mlsandbox.tracking.store.Dialect;
+import dev.mlsandbox.store.Dialect;
 import dev.mlsandbox.http.MlflowException;
 
 /**

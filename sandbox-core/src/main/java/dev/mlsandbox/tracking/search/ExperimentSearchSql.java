@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.search;
 
+import dev.mlsandbox.store.Sql;
+
 import java.util.List;
 
 /** Translates an experiments search into one SELECT over {@code experiments e}. */

@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.search;
 
+import dev.mlsandbox.store.Sql;
+
 import dev.mlsandbox.tracking.search.Clause.Comparator;
 import dev.mlsandbox.tracking.search.Clause.KeyType;
 import java.util.List;

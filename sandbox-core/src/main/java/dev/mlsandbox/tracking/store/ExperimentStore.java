@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.store;
 
+import dev.mlsandbox.store.Database;
+
 import dev.mlsandbox.http.MlflowException;
 
 import dev.mlsandbox.tracking.search.Clause;
@@ -7,7 +9,7 @@ import dev.mlsandbox.tracking.search.ExperimentSearchSql;
 import dev.mlsandbox.tracking.search.OrderBy;
 import dev.mlsandbox.tracking.search.PageToken;
 import dev.mlsandbox.tracking.search.SearchRules;
-import dev.mlsandbox.tracking.search.Sql;
+import dev.mlsandbox.store.Sql;
 import dev.mlsandbox.tracking.store.Entities.Experiment;
 import dev.mlsandbox.tracking.store.Entities.Page;
 import dev.mlsandbox.tracking.store.Entities.Tag;

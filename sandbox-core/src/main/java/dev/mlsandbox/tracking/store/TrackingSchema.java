@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.store;
 
+import dev.mlsandbox.store.Migration;
+
 import java.util.List;
 
 /**

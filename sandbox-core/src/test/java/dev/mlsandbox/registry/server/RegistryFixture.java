@@ -54,7 +54,7 @@ final class RegistryFixture implements AutoCloseable {
                 .artifactsDestination(artifacts);
         RegistryServer.install(b, new RegistryOptions(mode, artifacts, auth));
         server = b.build().start();
-        if (postgresDatabase != null && server.store().database().dialect() != dev.mlsandbox.tracking.store.Dialect.POSTGRESQL) {
+        if (postgresDatabase != null && server.store().database().dialect() != dev.mlsandbox.store.Dialect.POSTGRESQL) {
             throw new IllegalStateException("SANDBOX_TEST_POSTGRES_URI is set but the store is " + server.store().database().dialect());
         }
     }
@@ -110,7 +110,7 @@ final class RegistryFixture implements AutoCloseable {
     }
 
     private static void onPostgres(String uri, String statement) {
-        dev.mlsandbox.tracking.store.StoreUri u = dev.mlsandbox.tracking.store.StoreUri.parse(uri);
+        dev.mlsandbox.store.StoreUri u = dev.mlsandbox.store.StoreUri.parse(uri);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(u.jdbcUrl(), u.user(), u.password());
                 java.sql.Statement st = c.createStatement()) {
             st.execute(statement);

@@ -1,4 +1,4 @@
-package dev.mlsandbox.tracking.store;
+package dev.mlsandbox.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -236,15 +236,6 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
-        }
-    }
-
-    /** A database failure that is not the client's fault (HTTP 500). */
-    public static final class StoreFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StoreFailure(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

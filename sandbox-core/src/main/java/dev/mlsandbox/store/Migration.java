@@ -1,4 +1,4 @@
-package dev.mlsandbox.tracking.store;
+package dev.mlsandbox.store;
 
 import java.util.List;
 import java.util.Objects;

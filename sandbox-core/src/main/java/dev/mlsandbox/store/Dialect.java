@@ -1,4 +1,4 @@
-package dev.mlsandbox.tracking.store;
+package dev.mlsandbox.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;

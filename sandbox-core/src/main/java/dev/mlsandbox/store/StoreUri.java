@@ -1,4 +1,4 @@
-package dev.mlsandbox.tracking.store;
+package dev.mlsandbox.store;
 
 import java.net.URI;
 import java.nio.file.Path;
