@@ -2,6 +2,7 @@ package dev.mlsandbox.cli;
 
 import java.io.PrintWriter;
 
+import dev.mlsandbox.cli.bundle.BundleCommand;
 import dev.mlsandbox.cli.labs.LabCommands;
 import dev.mlsandbox.lab.BuildInfo;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
                 DriftCommand.class,
                 JvmFlagsCommand.class,
                 ServerCommand.class,
+                BundleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with:  bin/sandbox tour      then open reports/index.html",
                 "Docs:        docs/ (one page per concept), README.md"})
