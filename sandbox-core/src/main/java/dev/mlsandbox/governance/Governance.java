@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.mlsandbox.governance.sql.GrantSqlParser;
-import dev.mlsandbox.governance.sql.Statement;
 
 /**
  * Runs governance statements on behalf of a principal: parses the SQL, checks the principal may
- * run it, applies it. Throws {@link dev.mlsandbox.governance.sql.SqlSyntaxError} for malformed
+ * run it, applies it. Throws {@link dev.mlsandbox.governance.SqlSyntaxError} for malformed
  * text, {@link PermissionDeniedException} when a privilege is missing, and
  * {@link GovernanceException} for unknown objects or principals.
  */

@@ -8,7 +8,9 @@
  * <p>{@link dev.mlsandbox.governance.Authorizer} answers "may this principal do this to that?"
  * and names the missing privilege; {@link dev.mlsandbox.governance.Governance} runs GRANT,
  * REVOKE, SHOW GRANTS (and CREATE CATALOG/SCHEMA, ALTER ... OWNER TO) parsed from SQL text by
- * {@link dev.mlsandbox.governance.sql.GrantSqlParser}. The state lives behind
+ * {@link dev.mlsandbox.governance.GrantSqlParser} (backtick quoting, case-insensitive keywords,
+ * comma-separated privilege lists, errors that give the position and what was expected there).
+ * The state lives behind
  * {@link dev.mlsandbox.governance.GovernanceState}: in memory for the library and the lab, in the
  * tracking server's database when the registry runs there.
  */

@@ -9,7 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import dev.mlsandbox.registry.model.LoadedModel;
-import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
+import dev.mlsandbox.registry.RegistryEntities.ModelVersion;
 import dev.mlsandbox.registry.signature.EnforcementResult;
 import dev.mlsandbox.registry.signature.SchemaEnforcement;
 import dev.mlsandbox.registry.signature.SchemaViolation;

@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mlsandbox.registry.model.LoadedModel;
 import dev.mlsandbox.registry.model.SparkModelFlavor;
-import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
-import dev.mlsandbox.registry.server.RegistryEntities.RegisteredModel;
+import dev.mlsandbox.registry.RegistryEntities.ModelVersion;
+import dev.mlsandbox.registry.RegistryEntities.RegisteredModel;
 import dev.mlsandbox.registry.signature.ModelSignature;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.mlsandbox.governance.sql.NameRules;
+import dev.mlsandbox.governance.NameRules;
 import dev.mlsandbox.registry.model.MlmodelFile;
 
 /**

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
-import dev.mlsandbox.registry.server.RegistryEntities.RegisteredModel;
+import dev.mlsandbox.registry.RegistryEntities.ModelVersion;
+import dev.mlsandbox.registry.RegistryEntities.RegisteredModel;
 
 /** Registry records as the JSON of model_registry.proto (versions are strings there). */
 final class RegistryJson {

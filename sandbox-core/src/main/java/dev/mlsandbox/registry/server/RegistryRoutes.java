@@ -14,13 +14,12 @@ import dev.mlsandbox.governance.GovernanceState;
 import dev.mlsandbox.governance.Securable;
 import dev.mlsandbox.registry.RegistryMode;
 import dev.mlsandbox.registry.RegistryRules;
-import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
-import dev.mlsandbox.registry.server.RegistryEntities.Page;
-import dev.mlsandbox.registry.server.RegistryEntities.RegisteredModel;
+import dev.mlsandbox.registry.RegistryEntities.ModelVersion;
+import dev.mlsandbox.registry.RegistryEntities.Page;
+import dev.mlsandbox.registry.RegistryEntities.RegisteredModel;
 import dev.mlsandbox.http.Request;
 import dev.mlsandbox.http.RouteModule;
 import dev.mlsandbox.http.RouteTable;
-import dev.mlsandbox.tracking.server.TrackingRoutes;
 import dev.mlsandbox.store.Database;
 import dev.mlsandbox.http.MlflowException;
 
@@ -29,8 +28,10 @@ import dev.mlsandbox.http.MlflowException;
  * input, then runs permission checks and the change in one transaction.
  */
 public final class RegistryRoutes implements RouteModule {
-    static final String RM = TrackingRoutes.API + "/registered-models";
-    static final String MV = TrackingRoutes.API + "/model-versions";
+    /** MLflow's REST prefix, which the registry shares with the tracking API. */
+    static final String API = "/api/2.0/mlflow";
+    static final String RM = API + "/registered-models";
+    static final String MV = API + "/model-versions";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final Database db;

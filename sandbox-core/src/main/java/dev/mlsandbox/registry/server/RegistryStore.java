@@ -11,9 +11,9 @@ import java.util.Optional;
 
 import dev.mlsandbox.registry.RegistryMode;
 import dev.mlsandbox.registry.RegistryRules;
-import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
-import dev.mlsandbox.registry.server.RegistryEntities.Page;
-import dev.mlsandbox.registry.server.RegistryEntities.RegisteredModel;
+import dev.mlsandbox.registry.RegistryEntities.ModelVersion;
+import dev.mlsandbox.registry.RegistryEntities.Page;
+import dev.mlsandbox.registry.RegistryEntities.RegisteredModel;
 import dev.mlsandbox.store.Dialect;
 import dev.mlsandbox.http.MlflowException;
 

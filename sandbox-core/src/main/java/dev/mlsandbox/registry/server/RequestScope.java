@@ -8,7 +8,7 @@ import dev.mlsandbox.governance.Directory;
 import dev.mlsandbox.governance.GovernanceException;
 import dev.mlsandbox.governance.PermissionDeniedException;
 import dev.mlsandbox.governance.Securable;
-import dev.mlsandbox.governance.sql.SqlSyntaxError;
+import dev.mlsandbox.governance.SqlSyntaxError;
 import dev.mlsandbox.registry.RegistryRuleException;
 import dev.mlsandbox.http.Handler;
 import dev.mlsandbox.http.Request;

@@ -1,4 +1,4 @@
-package dev.mlsandbox.registry.server;
+package dev.mlsandbox.registry;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.mlsandbox.governance.sql;
+package dev.mlsandbox.governance;
 
 import java.util.ArrayList;
 import java.util.List;

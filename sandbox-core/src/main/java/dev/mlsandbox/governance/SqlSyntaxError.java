@@ -1,4 +1,4 @@
-package dev.mlsandbox.governance.sql;
+package dev.mlsandbox.governance;
 
 /**
  * A malformed statement: where (1-based character position), what was expected there, what was

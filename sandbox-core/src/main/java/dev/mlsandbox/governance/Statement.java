@@ -1,10 +1,8 @@
-package dev.mlsandbox.governance.sql;
+package dev.mlsandbox.governance;
 
 import java.util.List;
 import java.util.Optional;
 
-import dev.mlsandbox.governance.Privilege;
-import dev.mlsandbox.governance.Securable;
 
 /** A parsed governance statement. */
 public sealed interface Statement {

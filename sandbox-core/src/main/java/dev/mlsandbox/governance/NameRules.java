@@ -1,4 +1,4 @@
-package dev.mlsandbox.governance.sql;
+package dev.mlsandbox.governance;
 
 /**
  * Unity Catalog's rules for one part of an object name: 1 to 255 characters, no period, space,

@@ -1,4 +1,4 @@
-package dev.mlsandbox.governance.sql;
+package dev.mlsandbox.governance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.mlsandbox.governance.Privilege;
-import dev.mlsandbox.governance.Securable;
 
 class GrantSqlParserTest {
 

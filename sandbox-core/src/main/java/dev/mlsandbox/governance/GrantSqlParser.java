@@ -1,13 +1,10 @@
-package dev.mlsandbox.governance.sql;
+package dev.mlsandbox.governance;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mlsandbox.governance.Privilege;
-import dev.mlsandbox.governance.Securable;
-import dev.mlsandbox.governance.SecurableType;
 
 /**
  * Parses governance statements. Keywords are case-insensitive; names and principals may be
