@@ -108,3 +108,57 @@ print("unseen psi", np.sum((cp - rf) * np.log(cp / rf)), "js", distance.jensensh
       "tv", 0.5 * np.abs(rp - cp).sum(), "linf", np.abs(rp - cp).max())
 with np.errstate(divide='ignore', invalid='ignore'):
     print("unseen chisq", stats.chisquare([40, 30, 20, 10], rp * 100))
+
+print("== Evidently's default tests on numeric columns with few values (FewValuesTest; values from scipy 1.17.1)")
+# Evidently's own functions, as in evidently/legacy/calculations/stattests (chisquare_stattest.py,
+# z_stattest.py, jensenshannon.py with utils.get_binned_data(..., feel_zeroes=False)), on plain arrays.
+
+
+def ev_keys(ref, cur):
+    return list(set(np.unique(ref)) | set(np.unique(cur)))
+
+
+def ev_chi(ref, cur):
+    keys = ev_keys(ref, cur)
+    k_norm = len(cur) / len(ref)
+    f_exp = [np.sum(ref == k) * k_norm for k in keys]
+    f_obs = [np.sum(cur == k) for k in keys]
+    with np.errstate(divide='ignore', invalid='ignore'):
+        return stats.chisquare(f_obs, f_exp)[1]
+
+
+def ev_z(ref, cur):
+    key = sorted(ev_keys(ref, cur))[0]
+    r = (ref != key).astype(float)
+    c = (cur != key).astype(float)
+    n1, n2 = len(r), len(c)
+    p1, p2 = r.sum() / n1, c.sum() / n2
+    pp = (p1 * n1 + p2 * n2) / (n1 + n2)
+    z = (p1 - p2) / np.sqrt(pp * (1 - pp) * (1.0 / n1 + 1.0 / n2))
+    return 2 * (1 - stats.norm.cdf(abs(z)))
+
+
+def ev_js(ref, cur):
+    keys = ev_keys(ref, cur)
+    rp = np.array([np.sum(ref == k) / len(ref) for k in keys])
+    cp = np.array([np.sum(cur == k) / len(cur) for k in keys])
+    return distance.jensenshannon(rp, cp)
+
+
+a_ref = np.floor(lcg(31, 600) * 3) + 0.5
+a_cur = np.floor(lcg(32, 400) ** 1.3 * 3) + 0.5
+print("few_small_chi: nunique", len(ev_keys(a_ref, a_cur)), "chisquare p", ev_chi(a_ref, a_cur))
+b_ref = (lcg(33, 300) < 0.3).astype(float)
+b_cur = (lcg(34, 200) < 0.45).astype(float)
+print("few_small_binary: z p", ev_z(b_ref, b_cur))
+c_ref = np.floor(lcg(35, 2000) * 4)
+c_cur = np.floor(lcg(36, 1500) ** 1.2 * 4)
+print("few_large_js: js", ev_js(c_ref, c_cur))
+d_ref = np.floor(lcg(37, 800) * 5)
+d_cur = np.floor(lcg(38, 600) * 7)
+print("integral_small: nunique", len(ev_keys(d_ref, d_cur)), "chisquare p (int64 -> categorical)", ev_chi(d_ref, d_cur),
+      "ks p (float64 -> numerical)", stats.ks_2samp(d_ref, d_cur).pvalue)
+e_ref = np.floor(lcg(39, 3000) * 5)
+e_cur = np.floor(lcg(40, 2000) * 7)
+print("integral_large: js (int64)", ev_js(e_ref, e_cur), "wasserstein/std (float64)",
+      stats.wasserstein_distance(e_ref, e_cur) / max(np.std(e_ref), 0.001))

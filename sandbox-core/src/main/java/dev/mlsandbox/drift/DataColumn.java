@@ -15,8 +15,19 @@ public sealed interface DataColumn permits DataColumn.Numeric, DataColumn.Catego
         return this instanceof Numeric ? "numeric" : "categorical";
     }
 
-    /** A numeric column; the array is used as given (not copied): do not modify it afterwards. */
-    record Numeric(String name, double[] values, long missing) implements DataColumn {
+    /**
+     * A numeric column; the array is used as given (not copied): do not modify it afterwards.
+     *
+     * @param integral whether the column is integer-typed: every value was written as an integer and
+     *                 none was missing (pandas would read it as int64; Evidently types such a column
+     *                 as categorical when the reference has at most 5 distinct values)
+     */
+    record Numeric(String name, double[] values, long missing, boolean integral) implements DataColumn {
+        /** A column of doubles (not integer-typed, as a float64 array is not). */
+        public Numeric(String name, double[] values, long missing) {
+            this(name, values, missing, false);
+        }
+
         public Numeric {
             for (double v : values) {
                 if (Double.isNaN(v)) {

@@ -112,13 +112,13 @@ public final class DriftEngine {
             List<Future<ColumnDrift>> results = new ArrayList<>();
             for (DataColumn[] p : pairs) {
                 String name = p[0].name();
-                if (p[0] instanceof DataColumn.Numeric) {
+                if (p[1] instanceof DataColumn.Numeric cur) {
                     results.add(pool.submit(() -> {
                         double[] r = Tasks.await(sorts.get("r:" + name), "drift computation");
                         double[] c = Tasks.await(sorts.get("c:" + name), "drift computation");
                         QuantileBins b = saved != null && saved.numeric(name).isPresent()
                                 ? saved.numeric(name).get() : QuantileBins.fitSorted(r, bins);
-                        return NumericDrift.ofSorted(name, r, c, b, psiFloor);
+                        return NumericDrift.ofSorted(name, r, c, b, psiFloor, cur.integral());
                     }));
                 } else {
                     String[] r = ((DataColumn.Categorical) p[0]).values();

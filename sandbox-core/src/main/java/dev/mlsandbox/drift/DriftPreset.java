@@ -13,7 +13,10 @@ import java.util.Locale;
  *       reference std &ge; 0.1 (numeric) and Jensen-Shannon distance &ge; 0.1 (categorical). The data
  *       set drifts when at least 50 % of the columns do. No multiple-testing correction. As in
  *       Evidently, a categorical with at most two values on a small reference gets the
- *       two-proportion z-test instead of chi-square.</li>
+ *       two-proportion z-test instead of chi-square, and a numeric column is tested as a
+ *       categorical one (z-test, chi-square or Jensen-Shannon over its values) when both samples
+ *       together hold at most 5 distinct values, or when it is integer-typed and the reference
+ *       holds at most 5 ({@link FewValues}).</li>
  *   <li>{@link #LAKEHOUSE}: the metrics Databricks Lakehouse Monitoring writes to its drift table,
  *       judged by the usual PSI bands: &lt; 0.1 no change, 0.1-0.2 moderate, &ge; 0.2 significant
  *       (drifted). The data set drifts when any column is significant.</li>
@@ -127,9 +130,22 @@ public enum DriftPreset {
                         + " test alone: " + tested.reason() + (tested.drifted() ? " (drifted)" : " (not drifted)"));
     }
 
+    /**
+     * Evidently's default test ({@code get_default_stattest} in evidently/legacy/calculations/stattests/
+     * registry.py, and the column typing of {@code _get_column_type} in legacy/utils/data_preprocessing.py).
+     * A numeric column is tested as categorical when both samples together hold at most 5 distinct
+     * values, or when it is integer-typed and the reference holds at most 5.
+     */
     private static ColumnVerdict evidently(ColumnDrift c) {
         boolean small = c.referenceCount() <= EVIDENTLY_SMALL_REFERENCE;
         if (c instanceof NumericDrift n) {
+            FewValues f = n.fewValues();
+            if (f != null && (f.pooledDistinct() <= FewValues.MAX || n.integral())) {
+                String why = f.pooledDistinct() <= FewValues.MAX
+                        ? "numeric with " + f.pooledDistinct() + " distinct values in both samples (<= 5), tested as categorical"
+                        : "integer column with " + f.values().length + " distinct reference values (<= 5), typed categorical";
+                return categoricalTest(c.name(), f.histogram(), f.pooledDistinct(), small, why + "; ");
+            }
             if (small) {
                 return new ColumnVerdict(c.name(), "ks", n.pValue(), ALPHA, n.pValue() < ALPHA,
                         "reference <= 1000 rows: KS p-value " + fmt(n.pValue()) + " vs 0.05");
@@ -138,27 +154,39 @@ public enum DriftPreset {
             return new ColumnVerdict(c.name(), "wassersteinNormalized", w, EVIDENTLY_DISTANCE_THRESHOLD,
                     w >= EVIDENTLY_DISTANCE_THRESHOLD, "reference > 1000 rows: Wasserstein / std " + fmt(w) + " vs 0.1");
         }
-        if (small && c instanceof CategoricalDrift cd && seenCategories(cd.histogram()) <= 2) {
-            double p = proportionZTestP(cd.histogram());
-            return new ColumnVerdict(c.name(), "zTest", p, ALPHA, p < ALPHA,
-                    "reference <= 1000 rows, at most 2 categories: two-proportion z-test p-value " + fmt(p) + " vs 0.05");
-        }
-        if (small) {
-            return new ColumnVerdict(c.name(), "chiSquare", c.pValue(), ALPHA, c.pValue() < ALPHA,
-                    "reference <= 1000 rows: chi-square p-value " + fmt(c.pValue()) + " vs 0.05");
-        }
-        double js = c.jensenShannon();
-        return new ColumnVerdict(c.name(), "jensenShannon", js, EVIDENTLY_DISTANCE_THRESHOLD,
-                js >= EVIDENTLY_DISTANCE_THRESHOLD, "reference > 1000 rows: Jensen-Shannon " + fmt(js) + " vs 0.1");
+        CategoricalDrift cd = (CategoricalDrift) c;
+        return categoricalTest(c.name(), cd.histogram(), pooledCategories(cd), small, "");
     }
 
-    /** Buckets with any value on either side (the unseen bucket counts as one). */
-    static int seenCategories(Histogram h) {
+    /**
+     * Evidently's categorical tests: on a reference of at most 1000 rows the two-proportion z-test
+     * when both samples hold at most two values, chi-square otherwise; on a larger one
+     * Jensen-Shannon distance over the values (natural log, threshold 0.1).
+     */
+    private static ColumnVerdict categoricalTest(String name, Histogram h, int pooled, boolean small, String why) {
+        if (small && pooled <= 2) {
+            double p = proportionZTestP(h);
+            return new ColumnVerdict(name, "zTest", p, ALPHA, p < ALPHA, why + "reference <= 1000 rows, at most 2 "
+                    + "values: two-proportion z-test p-value " + fmt(p) + " vs 0.05");
+        }
+        if (small) {
+            double p = ChiSquare.test(h.reference(), h.current()).pValue();
+            return new ColumnVerdict(name, "chiSquare", p, ALPHA, p < ALPHA, why + "reference <= 1000 rows: chi-square "
+                    + "p-value " + fmt(p) + " vs 0.05");
+        }
+        double js = Distances.jensenShannon(h.referenceShare(), h.currentShare(), Math.E);
+        return new ColumnVerdict(name, "jensenShannon", js, EVIDENTLY_DISTANCE_THRESHOLD,
+                js >= EVIDENTLY_DISTANCE_THRESHOLD, why + "reference > 1000 rows: Jensen-Shannon " + fmt(js) + " vs 0.1");
+    }
+
+    /** Distinct categories over both samples: reference categories present on either side, and each unseen one. */
+    static int pooledCategories(CategoricalDrift cd) {
+        Histogram h = cd.histogram();
         int k = 0;
-        for (int b = 0; b < h.reference().length; b++) {
+        for (int b = 0; b < h.reference().length - 1; b++) {
             k += h.reference()[b] + h.current()[b] > 0 ? 1 : 0;
         }
-        return k;
+        return k + cd.unseen().distinct();
     }
 
     /**

@@ -76,6 +76,13 @@ public record DriftResult(String referenceSource, String currentSource, long ref
                         "edges", Arrays.stream(n.bins().edges()).boxed().toList()));
                 tests.put("wasserstein", obj("value", n.wasserstein(), "normalized", n.wassersteinNormalized(),
                         "referenceStd", n.referenceStd()));
+                if (n.fewValues() != null) {
+                    FewValues f = n.fewValues();
+                    tests.put("fewValues", obj("values", Arrays.stream(f.values()).boxed().toList(),
+                            "reference", Arrays.stream(f.reference()).boxed().toList(),
+                            "current", Arrays.stream(f.current()).boxed().toList(),
+                            "currentOtherDistinct", f.currentOtherDistinct(), "integral", n.integral()));
+                }
             } else if (c instanceof CategoricalDrift cd) {
                 ChiSquareResult chi = cd.chiSquare();
                 Map<String, Object> chiJson = obj("statistic", chi.defined() ? chi.statistic() : null,

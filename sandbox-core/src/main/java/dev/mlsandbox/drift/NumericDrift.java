@@ -22,12 +22,18 @@ import java.util.List;
  * @param currentMean           current mean
  * @param histogram             counts per bin
  * @param ecdf                  both empirical CDFs for a chart, and where they differ most
+ * @param fewValues             counts per value when the reference has at most 5 distinct values (Evidently
+ *                              then tests the column as categorical), else null
+ * @param integral              whether the current data's column is integer-typed (every value written as an
+ *                              integer, none missing: what pandas reads as int64), which Evidently types as
+ *                              categorical when the reference has at most 5 distinct values
  */
 public record NumericDrift(String name, long referenceCount, long currentCount, KsResult ks, double psi,
                            QuantileBins bins, double wasserstein, double wassersteinNormalized,
                            double jensenShannon, double totalVariation, double lInfinity,
                            double referenceMean, double referenceStd, double currentMean,
-                           Histogram histogram, Ecdf ecdf) implements ColumnDrift {
+                           Histogram histogram, Ecdf ecdf, FewValues fewValues, boolean integral)
+        implements ColumnDrift {
     @Override
     public String type() {
         return "numeric";
@@ -48,6 +54,12 @@ public record NumericDrift(String name, long referenceCount, long currentCount, 
      * binary searches for the bin counts, and one pass for mean and std. Sorting dominates.
      */
     public static NumericDrift ofSorted(String name, double[] ref, double[] cur, QuantileBins bins, double psiFloor) {
+        return ofSorted(name, ref, cur, bins, psiFloor, false);
+    }
+
+    /** As {@link #ofSorted(String, double[], double[], QuantileBins, double)}, for an integer-typed column. */
+    public static NumericDrift ofSorted(String name, double[] ref, double[] cur, QuantileBins bins, double psiFloor,
+                                        boolean integral) {
         KsResult ks = KolmogorovSmirnov.testSorted(ref, cur);
         double w = wassersteinSorted(ref, cur);
         double refMean = mean(ref);
@@ -59,7 +71,8 @@ public record NumericDrift(String name, long referenceCount, long currentCount, 
         return new NumericDrift(name, ref.length, cur.length, ks, Distances.psi(rp, cp, psiFloor), bins, w,
                 w / Math.max(refStd, 1e-3), Distances.jensenShannon(rp, cp, Math.E),
                 Distances.totalVariation(rp, cp), Distances.lInfinity(rp, cp), refMean, refStd, mean(cur),
-                new Histogram(labels(bins), rc, cc), Ecdf.ofSorted(ref, cur, Ecdf.DEFAULT_POINTS, ks.location()));
+                new Histogram(labels(bins), rc, cc), Ecdf.ofSorted(ref, cur, Ecdf.DEFAULT_POINTS, ks.location()),
+                FewValues.ofSorted(ref, cur), integral);
     }
 
     /**

@@ -129,4 +129,40 @@ class SparkDriftTest {
         // Named columns still work with the extra one present.
         assertEquals(1, SparkDrift.defaults().compare(r, wider, List.of("t"), List.of(), null, "r", "c").columns().size());
     }
+
+    @Test
+    void fewValuesAndIntegerTypingAgreeOnTheDistributedPath() {
+        SparkSession spark = SharedSpark.session();
+        // Above 10,000 rows: counted by Spark. n is a long column (integer-typed) whose current side
+        // gains a fifth value; f is a double column with three values.
+        StructType schema = new StructType().add("n", DataTypes.LongType).add("f", DataTypes.DoubleType);
+        DriftTable[] local = new DriftTable[2];
+        List<Dataset<Row>> frames = new ArrayList<>();
+        int[] rows = {12_000, 11_000};
+        for (int side = 0; side < 2; side++) {
+            double[] u = lcg(71 + side, rows[side]);
+            double[] n = new double[u.length];
+            double[] f = new double[u.length];
+            List<Row> data = new ArrayList<>();
+            for (int k = 0; k < u.length; k++) {
+                n[k] = Math.floor(u[k] * (4 + side));
+                f[k] = Math.floor(Math.pow(u[k], 1 + side * 0.3) * 3) / 2;
+                data.add(RowFactory.create((long) n[k], f[k]));
+            }
+            local[side] = new DriftTable("memory", u.length, List.of(new DataColumn.Numeric("n", n, 0, side == 1),
+                    new DataColumn.Numeric("f", f, 0, false)));
+            frames.add(spark.createDataFrame(data, schema).repartition(3));
+        }
+        SparkDrift onSpark = new SparkDrift(10, DriftPreset.EVIDENTLY, SparkDrift.DEFAULT_RELATIVE_ERROR);
+        DriftResult s = onSpark.compare(frames.get(0), frames.get(1), List.of(), List.of(), null, "r", "c");
+        DriftResult j = DriftEngine.builder().preset(DriftPreset.EVIDENTLY).build().compare(local[0], local[1], s.bins());
+        for (String name : List.of("n", "f")) {
+            assertEquals(((NumericDrift) j.column(name)).fewValues(), ((NumericDrift) s.column(name)).fewValues(), name);
+            assertEquals(((NumericDrift) j.column(name)).integral(), ((NumericDrift) s.column(name)).integral(), name);
+        }
+        assertTrue(((NumericDrift) s.column("n")).integral());
+        assertEquals(1, ((NumericDrift) s.column("n")).fewValues().currentOtherDistinct());
+        assertEquals("jensenShannon", s.verdict().columns().get(0).test());
+        assertEquals(j.verdict(), s.verdict());
+    }
 }

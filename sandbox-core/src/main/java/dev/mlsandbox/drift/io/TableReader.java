@@ -105,11 +105,13 @@ public final class TableReader {
         double[] values = new double[cells.length];
         int n = 0;
         long missing = 0;
+        boolean integral = true;
         for (int k = 0; k < cells.length; k++) {
             if (isMissing(cells[k])) {
                 missing++;
                 continue;
             }
+            integral = integral && isIntegerLiteral(cells[k].trim());
             Double v = parse(cells[k]);
             if (v == null || v.isInfinite()) {
                 throw new DriftInputException(file.role() + " file " + file.path() + " line " + file.lines()[k]
@@ -118,7 +120,21 @@ public final class TableReader {
             }
             values[n++] = v;
         }
-        return new DataColumn.Numeric(name, java.util.Arrays.copyOf(values, n), missing);
+        return new DataColumn.Numeric(name, java.util.Arrays.copyOf(values, n), missing, integral && missing == 0);
+    }
+
+    /** An optional sign and at most 18 digits: what pandas reads as an int64. */
+    static boolean isIntegerLiteral(String s) {
+        int start = !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        if (s.length() == start || s.length() - start > 18) {
+            return false;
+        }
+        for (int k = start; k < s.length(); k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DataColumn categorical(String name, String[] cells) {

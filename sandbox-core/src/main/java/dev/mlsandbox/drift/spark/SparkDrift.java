@@ -15,6 +15,7 @@ import dev.mlsandbox.drift.DriftInputException;
 import dev.mlsandbox.drift.DriftPreset;
 import dev.mlsandbox.drift.DriftResult;
 import dev.mlsandbox.drift.Distances;
+import dev.mlsandbox.drift.FewValues;
 import dev.mlsandbox.drift.Histogram;
 import dev.mlsandbox.drift.KolmogorovSmirnov;
 import dev.mlsandbox.drift.KsResult;
@@ -104,18 +105,21 @@ public final class SparkDrift {
             // (numpy-style bins, ties-aware exact p-values), so both paths agree to the last digit.
             DriftResult r = DriftEngine.builder().bins(bins).preset(preset).psiFloor(psiFloor).build()
                     .compare(collect(reference, names, numeric, referenceName),
-                            collect(current, names, numeric, currentName), saved);
+                            collect(current, names, numeric, currentName, integral(current, numeric)), saved);
             return new DriftResult(referenceName, currentName, refRows, curRows, r.columns(), r.verdict(), r.bins(),
                     preset, bins, 0.0, (System.nanoTime() - start) / 1e9);
         }
         Map<String, QuantileBins> fitted = fitNumeric(reference, numeric, saved);
         Map<String, long[]> refCounts = binCounts(reference, fitted);
         Map<String, long[]> curCounts = binCounts(current, fitted);
+        List<String> integral = integral(current, numeric);
         List<ColumnDrift> out = new ArrayList<>();
         for (String name : names) {
             if (numeric.contains(name)) {
-                out.add(numericColumn(reference, current, name, fitted.get(name), refCounts.get(name),
-                        curCounts.get(name)));
+                long[] cc = curCounts.get(name);
+                // Integer-typed as pandas would read it: an integral type and no nulls.
+                boolean whole = integral.contains(name) && cc[cc.length - 1] == curRows;
+                out.add(numericColumn(reference, current, name, fitted.get(name), refCounts.get(name), cc, whole));
             } else {
                 out.add(categoricalColumn(reference, current, name, saved));
             }
@@ -126,8 +130,51 @@ public final class SparkDrift {
                 bins, 0.0, seconds);
     }
 
+    /** Numeric columns whose type in the frame is an integral one (byte, short, int, long). */
+    private static List<String> integral(Dataset<Row> df, List<String> numeric) {
+        List<String> out = new ArrayList<>();
+        for (StructField f : df.schema().fields()) {
+            if (numeric.contains(f.name()) && List.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType,
+                    DataTypes.LongType).contains(f.dataType())) {
+                out.add(f.name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Counts per value when the reference has at most {@link FewValues#MAX} distinct values (a few
+     * small jobs: distinct values with a limit, then one aggregation per side), else null.
+     */
+    private static FewValues fewValues(Dataset<Row> r, Dataset<Row> c) {
+        List<Row> distinct = r.distinct().limit(FewValues.MAX + 1).collectAsList();
+        if (distinct.size() > FewValues.MAX) {
+            return null;
+        }
+        double[] vals = distinct.stream().mapToDouble(row -> row.getDouble(0)).sorted().toArray();
+        Object[] boxed = Arrays.stream(vals).boxed().toArray();
+        List<Column> counts = new ArrayList<>();
+        for (double v : vals) {
+            counts.add(org.apache.spark.sql.functions.sum(when(col("v").equalTo(lit(v)), 1L).otherwise(0L)));
+        }
+        counts.add(org.apache.spark.sql.functions.sum(when(col("v").isin(boxed), 0L).otherwise(1L)));
+        Row rr = r.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+        Row cr = c.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+        long[] rc = new long[vals.length];
+        long[] cc = new long[vals.length + 1];
+        for (int k = 0; k <= vals.length; k++) {
+            cc[k] = cr.isNullAt(k) ? 0 : cr.getLong(k);
+            if (k < vals.length) {
+                rc[k] = rr.isNullAt(k) ? 0 : rr.getLong(k);
+            }
+        }
+        int other = cc[vals.length] == 0 ? 0 : (int) c.where(col("v").isin(boxed).unary_$bang()).distinct()
+                .limit(FewValues.MAX + 1).count();
+        return new FewValues(vals, rc, cc, other);
+    }
+
     private NumericDrift numericColumn(Dataset<Row> reference, Dataset<Row> current, String name, QuantileBins b,
-                                       long[] rc, long[] cc) {
+                                       long[] rc, long[] cc, boolean integral) {
         Dataset<Row> r = values(reference, name);
         Dataset<Row> c = values(current, name);
         long n = rc[rc.length - 1];
@@ -140,7 +187,7 @@ public final class SparkDrift {
             // Few non-missing values: collect this column and test it exactly, on the same bins.
             double[] rs = collectSorted(r);
             double[] cs = collectSorted(c);
-            return NumericDrift.ofSorted(name, rs, cs, b, psiFloor);
+            return NumericDrift.ofSorted(name, rs, cs, b, psiFloor, integral);
         }
         Dataset<Row> pooled = r.withColumn("ref", lit(true)).unionByName(c.withColumn("ref", lit(false)));
         SortedScan.Result scan = SortedScan.run(pooled);
@@ -158,7 +205,7 @@ public final class SparkDrift {
         return new NumericDrift(name, n, m, ks, Distances.psi(rp, cp, psiFloor), b, scan.wasserstein(),
                 scan.wasserstein() / Math.max(refStd, 1e-3), Distances.jensenShannon(rp, cp, Math.E),
                 Distances.totalVariation(rp, cp), Distances.lInfinity(rp, cp), refMean, refStd, curMean,
-                new Histogram(NumericDrift.labels(b), rBins, cBins), scan.ecdf());
+                new Histogram(NumericDrift.labels(b), rBins, cBins), scan.ecdf(), fewValues(r, c), integral);
     }
 
     private CategoricalDrift categoricalColumn(Dataset<Row> reference, Dataset<Row> current, String name,
@@ -285,6 +332,12 @@ public final class SparkDrift {
 
     /** Collects the named columns into an in-memory table (one job); nulls and NaN count as missing. */
     private static DriftTable collect(Dataset<Row> df, List<String> names, List<String> numeric, String source) {
+        return collect(df, names, numeric, source, List.of());
+    }
+
+    /** As above; {@code integral} columns without missing values become integer-typed columns. */
+    private static DriftTable collect(Dataset<Row> df, List<String> names, List<String> numeric, String source,
+                                      List<String> integral) {
         Column[] cols = names.stream().map(n -> numeric.contains(n) ? col(n).cast(DataTypes.DoubleType).as(n)
                 : col(n).cast(DataTypes.StringType).as(n)).toArray(Column[]::new);
         List<Row> rows = df.select(cols).collectAsList();
@@ -298,7 +351,8 @@ public final class SparkDrift {
                         v[k++] = row.getDouble(c);
                     }
                 }
-                out.add(new DataColumn.Numeric(names.get(c), Arrays.copyOf(v, k), rows.size() - k));
+                out.add(new DataColumn.Numeric(names.get(c), Arrays.copyOf(v, k), rows.size() - k,
+                        integral.contains(names.get(c)) && k == rows.size()));
             } else {
                 List<String> v = new ArrayList<>();
                 for (Row row : rows) {

@@ -54,4 +54,14 @@ class TableReaderTest {
         assertTrue(assertThrows(DriftInputException.class, () -> TableReader.readCsv(ref, cur, List.of(), List.of()))
                 .getMessage().contains("line 3, column 'a': 'Infinity' is not a number"));
     }
+
+    @Test
+    void aColumnIsIntegerTypedWhenEveryValueIsAnIntegerAndNoneIsMissing(@TempDir Path dir) throws Exception {
+        // As pandas reads it: int64 only then (a missing value makes it float64, so does "2.0").
+        Path ref = dir.resolve("ref.csv");
+        Files.writeString(ref, "a,b,c,d\n1,1,1,-3\n2,2.0,,+4\n");
+        TableReader.Pair p = TableReader.readCsv(ref, ref, List.of(), List.of());
+        assertEquals(List.of(true, false, false, true), p.current().columns().stream()
+                .map(c -> ((DataColumn.Numeric) c).integral()).toList());
+    }
 }
