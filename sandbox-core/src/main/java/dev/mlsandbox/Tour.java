@@ -1,5 +1,7 @@
 package dev.mlsandbox;
 
+import dev.mlsandbox.lab.Failures;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class Tour {
             } catch (RuntimeException e) {
                 context.progress().end();
                 entry = new IndexPage.Entry(descriptor.name(), descriptor.name(), descriptor.summary(),
-                        oneLine(e), seconds(start), List.of());
+                        Failures.oneLine(e), seconds(start), List.of());
             }
             entries.add(entry);
             listener.finished(entry, directory);
@@ -75,12 +77,5 @@ public final class Tour {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /** The reason a lab failed, on one line, without a stack trace. */
-    static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String first = message.lines().findFirst().orElse(message);
-        return e.getClass().getSimpleName() + ": " + first;
     }
 }

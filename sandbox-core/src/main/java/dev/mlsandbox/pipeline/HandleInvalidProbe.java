@@ -1,5 +1,7 @@
 package dev.mlsandbox.pipeline;
 
+import dev.mlsandbox.lab.Failures;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -56,7 +58,7 @@ final class HandleInvalidProbe {
                         .map(r -> r.getDouble(1)).max(Double::compare).orElse(null);
                 outcomes.add(new UnseenCategoryOutcome(mode, rowsIn, unseenIn, rows.size(), false, "", unseenIndex, numLabels));
             } catch (Exception e) { // SparkException is checked, but Scala throws it undeclared
-                outcomes.add(new UnseenCategoryOutcome(mode, rowsIn, unseenIn, 0, true, Errors.oneLine(e), null, numLabels));
+                outcomes.add(new UnseenCategoryOutcome(mode, rowsIn, unseenIn, 0, true, Failures.oneLine(e), null, numLabels));
             }
         }
         return outcomes;
@@ -85,7 +87,7 @@ final class HandleInvalidProbe {
                     long withNaN = rows.stream().filter(r -> hasNaN(r.getAs(0))).count();
                     outcomes.add(new AssemblerOutcome(kind, mode, rowsIn, invalid, rows.size(), withNaN, false, ""));
                 } catch (Exception e) { // SparkException is checked, but Scala throws it undeclared
-                    outcomes.add(new AssemblerOutcome(kind, mode, rowsIn, invalid, 0, 0, true, Errors.oneLine(e)));
+                    outcomes.add(new AssemblerOutcome(kind, mode, rowsIn, invalid, 0, 0, true, Failures.oneLine(e)));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.mlsandbox.pipeline;
 
+import dev.mlsandbox.lab.TempDirectories;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +63,7 @@ final class PersistenceProbe {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save or list the PipelineModel under " + root + ": " + e.getMessage(), e);
         } finally {
-            TransformProbe.deleteQuietly(root);
+            TempDirectories.deleteQuietly(root);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.mlsandbox.pipeline;
 
+import dev.mlsandbox.lab.TempDirectories;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -7,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -93,18 +93,7 @@ final class TransformProbe {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the javac probe to a temp dir: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(dir);
-        }
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless; the measured result is what matters
+            TempDirectories.deleteQuietly(dir);
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.mlsandbox.registry;
 
+import dev.mlsandbox.lab.TempDirectories;
+
 import dev.mlsandbox.http.Json;
+import dev.mlsandbox.tracking.ArtifactClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,17 +46,18 @@ public final class Registry implements AutoCloseable {
 
     private static final ObjectMapper JSON = Json.mapper();
     private static final String API = "/api/2.0/mlflow";
-    private static final String PROXY = "/api/2.0/mlflow-artifacts/artifacts";
 
     private final URI base;
     private final String authorization;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final ArtifactClient artifacts;
 
     private Registry(URI base, String user, String password) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        this.artifacts = new ArtifactClient(this.base, authorization, Registry::refusal);
     }
 
     /** A client for the server at {@code trackingUri}, without credentials. */
@@ -184,7 +188,7 @@ public final class Registry implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot log the model of run " + runId + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(tmp);
+            TempDirectories.deleteQuietly(tmp);
         }
     }
 
@@ -198,7 +202,7 @@ public final class Registry implements AutoCloseable {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String rel = dir.relativize(f).toString().replace('\\', '/');
-                upload(runRoot + "/" + artifactPath + "/" + rel, f);
+                artifacts.put(runRoot + "/" + artifactPath + "/" + rel, f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot upload " + dir + " to run " + runId + ": " + e.getMessage(), e);
@@ -218,7 +222,7 @@ public final class Registry implements AutoCloseable {
             } else {
                 dir = cacheDir.resolve(v.name()).resolve(Long.toString(v.version()));
                 if (!Files.isRegularFile(dir.resolve("MLmodel"))) {
-                    download(proxyPath(artifactUri), dir);
+                    artifacts.download(proxyPath(artifactUri), dir);
                 }
             }
             return SparkModelFlavor.load(dir);
@@ -234,40 +238,12 @@ public final class Registry implements AutoCloseable {
 
     // ---- HTTP ---------------------------------------------------------------------------------
 
-    private void upload(String proxyRelative, Path file) throws IOException {
-        HttpRequest.Builder req = request(PROXY + "/" + encPath(proxyRelative)).PUT(HttpRequest.BodyPublishers.ofFile(file));
-        send(req.build(), "PUT " + proxyRelative);
-    }
-
-    private void download(String proxyRelative, Path into) throws IOException {
-        Files.createDirectories(into);
-        JsonNode listing = call("GET", PROXY + "?path=" + enc(proxyRelative), null);
-        for (JsonNode f : listing.path("files")) {
-            String name = f.path("path").asText();
-            String child = proxyRelative + "/" + name;
-            if (f.path("is_dir").asBoolean()) {
-                download(child, into.resolve(name));
-            } else {
-                HttpRequest req = request(PROXY + "/" + encPath(child)).GET().build();
-                try {
-                    HttpResponse<Path> r = http.send(req, HttpResponse.BodyHandlers.ofFile(into.resolve(name)));
-                    if (r.statusCode() != 200) {
-                        throw new IOException("GET " + child + " answered " + r.statusCode());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
-            }
-        }
-    }
-
     private static String proxyPath(String artifactUri) {
-        if (!artifactUri.startsWith("mlflow-artifacts:")) {
-            throw new RegistryRuleException("artifact URI '" + artifactUri + "' is not served by the artifact proxy"
-                    + " (mlflow-artifacts:/...); start the server with an artifact destination");
+        try {
+            return ArtifactClient.relativePath(artifactUri);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryRuleException(e.getMessage());
         }
-        return artifactUri.substring("mlflow-artifacts:".length()).replaceFirst("^/+", "");
     }
 
     private JsonNode call(String method, String pathAndQuery, Object body) {
@@ -298,22 +274,27 @@ public final class Registry implements AutoCloseable {
         try {
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
-                String code = "";
-                String message = r.body();
-                try {
-                    JsonNode err = JSON.readTree(r.body());
-                    code = err.path("error_code").asText("");
-                    message = err.path("message").asText(message);
-                } catch (IOException ignored) {
-                    // not JSON: keep the raw body as the message
-                }
-                throw new RegistryException(r.statusCode(), code, message);
+                throw refusal(r.statusCode(), r.body());
             }
             return r.body() == null ? "" : r.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted during " + what, e);
         }
+    }
+
+    /** The server's MLflow error body as a RegistryException (the raw body when it is not JSON). */
+    private static RegistryException refusal(int status, String body) {
+        String code = "";
+        String message = body;
+        try {
+            JsonNode err = JSON.readTree(body);
+            code = err.path("error_code").asText("");
+            message = err.path("message").asText(message);
+        } catch (IOException ignored) {
+            // not JSON: keep the raw body as the message
+        }
+        return new RegistryException(status, code, message);
     }
 
     private static RegisteredModel model(JsonNode n) {
@@ -343,24 +324,6 @@ public final class Registry implements AutoCloseable {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String encPath(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            parts.add(enc(p));
-        }
-        return String.join("/", parts);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
-        }
-    }
 
     @Override
     public void close() {

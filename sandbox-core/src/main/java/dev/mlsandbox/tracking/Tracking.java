@@ -1,9 +1,7 @@
 package dev.mlsandbox.tracking;
 
-import dev.mlsandbox.http.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,10 +45,10 @@ public final class Tracking implements AutoCloseable {
     /** One listed artifact; {@code size} is null for directories. */
     public record ArtifactEntry(String path, boolean dir, Long size) {}
 
-    private static final ObjectMapper JSON = Json.mapper();
-    private final URI uri;
+        private final URI uri;
     private final MlflowClient client;
     private final HttpClient http;
+    private final ArtifactClient artifacts;
 
     private Tracking(URI uri) {
         String s = uri.toString();
@@ -61,6 +59,7 @@ public final class Tracking implements AutoCloseable {
         }
         this.client = new MlflowClient(this.uri.toString());
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.artifacts = new ArtifactClient(this.uri, null, TrackingException::new);
     }
 
     public static Tracking connect(URI uri) {
@@ -125,16 +124,16 @@ public final class Tracking implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("artifact " + file + " is not a file; use logArtifacts for a directory");
         }
-        String name = join(artifactPath, file.getFileName().toString());
-        put(runId, name, ofFile(file)).run();
+        artifacts.put(proxyPath(runId, ArtifactClient.join(artifactPath, file.getFileName().toString())), file);
     }
 
     /** Uploads every file under {@code dir}, keeping the relative layout under artifactPath. */
     public void logArtifacts(String runId, Path dir, String artifactPath) {
+        String root = runRoot(runId);
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                put(runId, join(artifactPath, rel), ofFile(p)).run();
+                artifacts.put(ArtifactClient.join(root, ArtifactClient.join(artifactPath, rel)), p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
@@ -143,7 +142,7 @@ public final class Tracking implements AutoCloseable {
 
     /** Uploads bytes as the artifact at {@code artifactFile} (e.g. "report/report.json"). */
     public void logBytes(String runId, byte[] content, String artifactFile) {
-        put(runId, artifactFile, HttpRequest.BodyPublishers.ofByteArray(content)).run();
+        artifacts.put(proxyPath(runId, artifactFile), content);
     }
 
     public void logText(String runId, String text, String artifactFile) {
@@ -164,84 +163,41 @@ public final class Tracking implements AutoCloseable {
 
     /** The content of one artifact file. */
     public byte[] readArtifact(String runId, String artifactFile) {
-        HttpRequest req = HttpRequest.newBuilder(proxyUri(runId, artifactFile)).GET().build();
-        try {
-            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new TrackingException(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach the tracking server at " + uri + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return artifacts.read(proxyPath(runId, artifactFile));
     }
 
     /** Downloads an artifact file, or a directory recursively, into {@code destination}; returns the local path. */
     public Path downloadArtifacts(String runId, String artifactPath, Path destination) {
         try {
             Files.createDirectories(destination);
-            List<ArtifactEntry> children = listArtifacts(runId, artifactPath);
-            boolean isDir = !children.isEmpty() || artifactPath == null || artifactPath.isEmpty();
-            if (!isDir) {
+            boolean whole = artifactPath == null || artifactPath.isEmpty();
+            if (!whole && listArtifacts(runId, artifactPath).isEmpty()) {
                 Path file = destination.resolve(Path.of(artifactPath).getFileName().toString());
                 Files.write(file, readArtifact(runId, artifactPath));
                 return file;
             }
-            Path root = artifactPath == null || artifactPath.isEmpty() ? destination
-                    : destination.resolve(Path.of(artifactPath).getFileName().toString());
-            Files.createDirectories(root);
-            for (ArtifactEntry e : children) {
-                Path name = Path.of(e.path()).getFileName();
-                if (e.dir()) {
-                    downloadArtifacts(runId, e.path(), root);
-                } else {
-                    Files.write(root.resolve(name.toString()), readArtifact(runId, e.path()));
-                }
-            }
+            Path root = whole ? destination : destination.resolve(Path.of(artifactPath).getFileName().toString());
+            artifacts.download(whole ? runRoot(runId) : proxyPath(runId, artifactPath), root);
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + destination + ": " + e.getMessage(), e);
         }
     }
 
-    private Runnable put(String runId, String artifactFile, HttpRequest.BodyPublisher body) {
-        return () -> send(HttpRequest.newBuilder(proxyUri(runId, artifactFile)).PUT(body));
-    }
-
-    private static HttpRequest.BodyPublisher ofFile(Path p) {
-        try {
-            return HttpRequest.BodyPublishers.ofFile(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** mlflow-artifacts:/0/abc/artifacts + model/x.txt -> http://host/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/model/x.txt */
-    private URI proxyUri(String runId, String artifactFile) {
+    /** The run's artifact directory behind the proxy (its artifact URI may name a host: mlflow-artifacts://host:port/...). */
+    private String runRoot(String runId) {
         String root = client.getRun(runId).getInfo().getArtifactUri();
-        String prefix = "mlflow-artifacts:";
-        if (!root.startsWith(prefix)) {
+        try {
+            return ArtifactClient.relativePath(root);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("run " + runId + " stores artifacts at '" + root + "', not behind the "
                     + "server's artifact proxy; start the server with artifact serving (mlflow server --serve-artifacts, "
-                    + "or bin/sandbox server) to upload from Java");
+                    + "or bin/sandbox server) to upload from Java", e);
         }
-        String rel = root.substring(prefix.length());
-        if (rel.startsWith("//")) { // mlflow-artifacts://host:port/path
-            int slash = rel.indexOf('/', 2);
-            rel = slash < 0 ? "" : rel.substring(slash);
-        }
-        rel = rel.replaceAll("^/+", "");
-        StringBuilder path = new StringBuilder("/api/2.0/mlflow-artifacts/artifacts/");
-        for (String seg : join(rel, artifactFile).split("/")) {
-            if (!seg.isEmpty()) {
-                path.append(enc(seg).replace("+", "%20")).append('/');
-            }
-        }
-        path.setLength(path.length() - 1);
-        return URI.create(uri + path.toString());
+    }
+
+    private String proxyPath(String runId, String artifactFile) {
+        return ArtifactClient.join(runRoot(runId), artifactFile);
     }
 
     private JsonNode send(HttpRequest.Builder req) {
@@ -250,20 +206,13 @@ public final class Tracking implements AutoCloseable {
             if (r.statusCode() != 200) {
                 throw new TrackingException(r.statusCode(), r.body());
             }
-            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            return ArtifactClient.json(r.body());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach the tracking server at " + uri + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static String join(String dir, String name) {
-        if (dir == null || dir.isEmpty()) {
-            return name;
-        }
-        return dir.endsWith("/") ? dir + name : dir + "/" + name;
     }
 
     private static String enc(String s) {

@@ -1,5 +1,7 @@
 package dev.mlsandbox.cli;
 
+import dev.mlsandbox.lab.Failures;
+
 /** Turns exceptions into the one-line reasons the CLI prints. */
 final class Messages {
 
@@ -8,17 +10,9 @@ final class Messages {
 
     /**
      * The most useful line of an exception: our own messages already name the input and the rule;
-     * for wrapped ones the root cause usually says more than the wrapper.
+     * for wrapped ones the cause usually says more than the wrapper ({@link Failures#reason}).
      */
     static String oneLine(Throwable e) {
-        Throwable shown = e;
-        while (shown.getMessage() == null && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-        String first = message.strip().lines().findFirst().orElse(message);
-        boolean ours = shown instanceof IllegalArgumentException || shown instanceof IllegalStateException
-                || shown instanceof java.io.UncheckedIOException;
-        return ours ? first : shown.getClass().getSimpleName() + ": " + first;
+        return Failures.reason(e);
     }
 }

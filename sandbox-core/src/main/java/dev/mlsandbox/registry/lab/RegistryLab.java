@@ -1,5 +1,7 @@
 package dev.mlsandbox.registry.lab;
 
+import dev.mlsandbox.lab.TempDirectories;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -154,7 +156,7 @@ public final class RegistryLab implements Lab<RegistryLabResult> {
         } finally {
             train.unpersist();
             heldOut.unpersist();
-            deleteQuietly(dir);
+            TempDirectories.deleteQuietly(dir);
         }
     }
 
@@ -214,14 +216,6 @@ public final class RegistryLab implements Lab<RegistryLabResult> {
             return Files.createTempDirectory("sandbox-registry-lab");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the lab's server", e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
         }
     }
 }

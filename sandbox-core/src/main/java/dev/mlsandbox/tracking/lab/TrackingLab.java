@@ -1,5 +1,7 @@
 package dev.mlsandbox.tracking.lab;
 
+import dev.mlsandbox.lab.TempDirectories;
+
 import dev.mlsandbox.http.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,7 +102,7 @@ public final class TrackingLab implements Lab<TrackingLabResult> {
             return new TrackingLabResult(server.uri().toString(), counts, comparisons, leaderboard, pages, history, failures,
                     clock.provenance(options.seed(), allRunIds.size(), parameters), options);
         } finally {
-            deleteQuietly(dir);
+            TempDirectories.deleteQuietly(dir);
         }
     }
 
@@ -254,14 +256,6 @@ public final class TrackingLab implements Lab<TrackingLabResult> {
                 firstLine = firstLine.substring(0, 217) + "...";
             }
             return new FailureMode(name, what, e.getStatusCode(), code, firstLine, lesson);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
         }
     }
 }
