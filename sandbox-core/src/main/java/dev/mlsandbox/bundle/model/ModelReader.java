@@ -54,7 +54,8 @@ public final class ModelReader {
         return out;
     }
 
-    private static Job job(ResourceKey key, MapValue m) {
+    /** A job from its resolved configuration. */
+    public static Job job(ResourceKey key, MapValue m) {
         List<Task> tasks = new ArrayList<>();
         if (m.get("tasks") instanceof SeqValue q) {
             for (int i = 0; i < q.size(); i++) {
@@ -114,7 +115,8 @@ public final class ModelReader {
         return new TaskKind.Other("no task type");
     }
 
-    private static Experiment experiment(ResourceKey key, MapValue m) {
+    /** An experiment from its resolved configuration. */
+    public static Experiment experiment(ResourceKey key, MapValue m) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (m.get("tags") instanceof SeqValue q) {
             for (Value t : q.items()) {
@@ -126,7 +128,8 @@ public final class ModelReader {
         return new Experiment(key, m.string("name"), m.string("artifact_location"), tags, m.location());
     }
 
-    private static RegisteredModel model(ResourceKey key, MapValue m) {
+    /** A registered model from its resolved configuration. */
+    public static RegisteredModel model(ResourceKey key, MapValue m) {
         List<Grant> grants = new ArrayList<>();
         if (m.get("grants") instanceof SeqValue q) {
             for (int i = 0; i < q.size(); i++) {
@@ -135,7 +138,8 @@ public final class ModelReader {
                     for (String p : list(g.get("privileges"))) {
                         privileges.add(p.toUpperCase(Locale.ROOT).replace(' ', '_'));
                     }
-                    grants.add(new Grant(g.string("principal"), privileges, key.path().key("grants").index(i), g.location()));
+                    grants.add(new Grant(g.string("principal"), privileges, key.path().key("grants").index(i), g.location(),
+                            loc(g.get("principal") == null ? g : g.get("principal"))));
                 }
             }
         }
