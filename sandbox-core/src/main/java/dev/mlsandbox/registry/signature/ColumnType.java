@@ -9,24 +9,24 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * MLflow's column data types ({@code mlflow.types.DataType}), with the name MLflow writes into a
- * signature and the Spark SQL type each corresponds to.
+ * signature and the Spark SQL type each corresponds to. The Spark types are looked up only when
+ * asked for, so a serving process that never starts Spark can use signatures without Spark's
+ * classes.
  */
 public enum ColumnType {
-    BOOLEAN("boolean", DataTypes.BooleanType),
-    INTEGER("integer", DataTypes.IntegerType),
-    LONG("long", DataTypes.LongType),
-    FLOAT("float", DataTypes.FloatType),
-    DOUBLE("double", DataTypes.DoubleType),
-    STRING("string", DataTypes.StringType),
-    BINARY("binary", DataTypes.BinaryType),
-    DATETIME("datetime", DataTypes.TimestampType);
+    BOOLEAN("boolean"),
+    INTEGER("integer"),
+    LONG("long"),
+    FLOAT("float"),
+    DOUBLE("double"),
+    STRING("string"),
+    BINARY("binary"),
+    DATETIME("datetime");
 
     private final String mlflowName;
-    private final DataType sparkType;
 
-    ColumnType(String mlflowName, DataType sparkType) {
+    ColumnType(String mlflowName) {
         this.mlflowName = mlflowName;
-        this.sparkType = sparkType;
     }
 
     /** The name in a signature: {@code integer}, {@code double}, ... */
@@ -35,7 +35,16 @@ public enum ColumnType {
     }
 
     public DataType sparkType() {
-        return sparkType;
+        return switch (this) {
+            case BOOLEAN -> DataTypes.BooleanType;
+            case INTEGER -> DataTypes.IntegerType;
+            case LONG -> DataTypes.LongType;
+            case FLOAT -> DataTypes.FloatType;
+            case DOUBLE -> DataTypes.DoubleType;
+            case STRING -> DataTypes.StringType;
+            case BINARY -> DataTypes.BinaryType;
+            case DATETIME -> DataTypes.TimestampType;
+        };
     }
 
     /** Parses an MLflow type name; the error lists the names that exist. */

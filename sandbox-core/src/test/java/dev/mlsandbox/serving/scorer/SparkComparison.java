@@ -33,12 +33,15 @@ final class SparkComparison {
     }
 
     static Outcome compare(PipelineModel model, Scorer scorer, List<Object[]> rows) {
-        List<String> columns = scorer.outputColumns();
+        ScoredRows actual = scorer.score(ScoringData.input(rows));
+        List<String> columns = actual.columns();
+        if (!scorer.outputColumns().isEmpty()) {
+            assertEquals(scorer.outputColumns(), columns);
+        }
         List<Column> select = new ArrayList<>();
         select.add(functions.col(ChurnData.ID));
         columns.forEach(c -> select.add(functions.col(c)));
         List<Row> expected = model.transform(ScoringData.frame(rows)).select(select.toArray(Column[]::new)).collectAsList();
-        ScoredRows actual = scorer.score(ScoringData.input(rows));
         assertEquals(expected.size(), actual.size(), "rows kept by Spark vs the scorer");
         Map<String, Double> worst = new LinkedHashMap<>();
         columns.forEach(c -> worst.put(c, 0.0));
