@@ -17,6 +17,8 @@ import org.apache.parquet.schema.Type;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mlsandbox.http.Json;
+
 /**
  * Reads a PipelineModel from the directory {@code model.write().save(dir)} wrote, without Spark:
  * <pre>
@@ -31,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class SavedPipelineReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String PIPELINE_MODEL = "org.apache.spark.ml.PipelineModel";
 
     private SavedPipelineReader() {

@@ -32,6 +32,8 @@ import org.apache.spark.sql.Row;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mlsandbox.http.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,7 +45,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SparkPipelineReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private SparkPipelineReader() {
     }

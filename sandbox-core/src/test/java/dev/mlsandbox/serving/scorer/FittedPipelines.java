@@ -33,7 +33,7 @@ import dev.mlsandbox.spark.ChurnData;
  * so every listed stage type sits in one "every stage" pipeline, in several configurations,
  * writing its own columns.
  */
-final class FittedPipelines {
+public final class FittedPipelines {
 
     static final int TRAIN_ROWS = 1_500;
     static final long TRAIN_SEED = 7L;
@@ -42,27 +42,27 @@ final class FittedPipelines {
     private FittedPipelines() {
     }
 
-    static List<Object[]> trainingRows() {
-        return Holder.TRAIN;
+    public static List<Object[]> trainingRows() {
+        return Train.ROWS;
     }
 
-    static Dataset<Row> training() {
-        return Holder.TRAIN_FRAME;
+    public static Dataset<Row> training() {
+        return Train.FRAME;
     }
 
     /** Every supported stage type, most in more than one configuration. */
-    static PipelineModel everyStage() {
-        return Holder.EVERY_STAGE;
+    public static PipelineModel everyStage() {
+        return EveryStage.MODEL;
     }
 
     /** The pipeline lab's study-guide pipeline: StringIndexer, VectorAssembler, RandomForestClassifier. */
-    static PipelineModel studyGuide() {
-        return Holder.STUDY_GUIDE;
+    public static PipelineModel studyGuide() {
+        return Lab.STUDY_GUIDE;
     }
 
     /** The pipeline lab's feature-engineering pipeline: indexers, encoders, assembler, scaler, LR. */
-    static PipelineModel featureEngineering() {
-        return Holder.FEATURE_ENGINEERING;
+    public static PipelineModel featureEngineering() {
+        return Lab.FEATURE_ENGINEERING;
     }
 
     /** The feature stages of {@link #everyStage}: every transformer and feature estimator. */
@@ -154,12 +154,20 @@ final class FittedPipelines {
         return new Pipeline().setStages(fitted.toArray(PipelineStage[]::new)).fit(train);
     }
 
-    private static final class Holder {
-        static final List<Object[]> TRAIN = ScoringData.rows(TRAIN_ROWS, TRAIN_SEED, false);
-        static final Dataset<Row> TRAIN_FRAME = ScoringData.frame(TRAIN).cache();
-        static final PipelineModel EVERY_STAGE = fitEveryStage(TRAIN_FRAME);
+    // One holder per model, so a test that needs one model does not fit the others.
+    private static final class Train {
+        static final List<Object[]> ROWS = ScoringData.rows(TRAIN_ROWS, TRAIN_SEED, false);
+        static final Dataset<Row> FRAME = ScoringData.frame(ROWS).cache();
+    }
+
+    private static final class EveryStage {
+        static final PipelineModel MODEL = fitEveryStage(Train.FRAME);
+    }
+
+    private static final class Lab {
         static final PipelineModel STUDY_GUIDE = PipelineLab.studyGuidePipeline(PipelineLabOptions.defaults()
-                .withNumTrees(10)).fit(TRAIN_FRAME.na().drop());
-        static final PipelineModel FEATURE_ENGINEERING = PipelineLab.featureEngineeringPipeline().fit(TRAIN_FRAME.na().drop());
+                .withNumTrees(10)).fit(Train.FRAME.na().drop());
+        static final PipelineModel FEATURE_ENGINEERING = PipelineLab.featureEngineeringPipeline()
+                .fit(Train.FRAME.na().drop());
     }
 }

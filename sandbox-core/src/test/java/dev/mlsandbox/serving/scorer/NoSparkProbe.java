@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mlsandbox.http.Json;
 import dev.mlsandbox.registry.signature.ColumnType;
 import dev.mlsandbox.serving.InputFrame;
 
@@ -62,12 +62,12 @@ public final class NoSparkProbe {
             }
             rows.add(r);
         }
-        new ObjectMapper().writeValue(file.toFile(), java.util.Map.of("columns", frame.columns(),
+        Json.mapper().writeValue(file.toFile(), java.util.Map.of("columns", frame.columns(),
                 "types", frame.types().stream().map(ColumnType::mlflowName).toList(), "rows", rows));
     }
 
     static InputFrame readFrame(Path file) throws java.io.IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode root = Json.mapper().readTree(file.toFile());
         List<String> columns = new ArrayList<>();
         root.get("columns").forEach(c -> columns.add(c.asText()));
         List<ColumnType> types = new ArrayList<>();

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.spark.ml.PipelineModel;
@@ -67,17 +63,7 @@ class SavedPipelineReaderTest {
         Path output = tmp.resolve("output.tsv");
         NoSparkProbe.writeFrame(frame, input);
 
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> entries = Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(e -> !e.contains("/org/apache/spark/") && !e.contains("/org/scala-lang/")).toList();
-        assertTrue(entries.size() < classPath.split(File.pathSeparator).length, "Spark jars were found to leave out");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", String.join(File.pathSeparator, entries), NoSparkProbe.class.getName(),
-                everyStageDir.toString(), input.toString(), output.toString()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(child.getInputStream().readAllBytes());
-        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the probe did not finish");
-        assertEquals(0, child.exitValue(), "the Spark-free JVM failed:\n" + log);
+        SparkFreeJvm.run(NoSparkProbe.class, everyStageDir.toString(), input.toString(), output.toString());
 
         List<String> lines = Files.readAllLines(output);
         assertTrue(lines.get(0).startsWith("compiled: 30 stages"), lines.get(0));

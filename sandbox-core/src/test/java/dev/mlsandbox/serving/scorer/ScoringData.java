@@ -25,12 +25,12 @@ import dev.mlsandbox.testing.SharedSpark;
  * null plans, null tenures, null and NaN charges. Training rows are clean of unseen labels (a
  * StringIndexer learns what it sees) but keep the nulls and NaNs the imputers fit around.
  */
-final class ScoringData {
+public final class ScoringData {
 
-    static final String SEGMENT = "segment";
-    static final List<String> COLUMNS = List.of(ChurnData.ID, ChurnData.PLAN, ChurnData.REGION, ChurnData.TENURE,
+    public static final String SEGMENT = "segment";
+    public static final List<String> COLUMNS = List.of(ChurnData.ID, ChurnData.PLAN, ChurnData.REGION, ChurnData.TENURE,
             ChurnData.CHARGES, ChurnData.CALLS, ChurnData.LABEL, SEGMENT);
-    static final List<ColumnType> TYPES = List.of(ColumnType.LONG, ColumnType.STRING, ColumnType.STRING,
+    public static final List<ColumnType> TYPES = List.of(ColumnType.LONG, ColumnType.STRING, ColumnType.STRING,
             ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE);
     static final StructType SCHEMA = new StructType(new StructField[]{
             DataTypes.createStructField(ChurnData.ID, DataTypes.LongType, false),
@@ -48,7 +48,7 @@ final class ScoringData {
     /**
      * @param dirty whether to add unseen categories (and null plans); nulls and NaNs are always there
      */
-    static List<Object[]> rows(int n, long seed, boolean dirty) {
+    public static List<Object[]> rows(int n, long seed, boolean dirty) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
         List<Object[]> out = new ArrayList<>(n);
         for (Row r : ChurnData.rows(new ChurnSpec(n, seed, 0.04, 0.04))) {
@@ -79,7 +79,7 @@ final class ScoringData {
         return out;
     }
 
-    static Dataset<Row> frame(List<Object[]> rows) {
+    public static Dataset<Row> frame(List<Object[]> rows) {
         List<Row> spark = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             spark.add(RowFactory.create(r));
@@ -87,12 +87,12 @@ final class ScoringData {
         return SharedSpark.session().createDataFrame(spark, SCHEMA).coalesce(1);
     }
 
-    static InputFrame input(List<Object[]> rows) {
+    public static InputFrame input(List<Object[]> rows) {
         return new InputFrame(COLUMNS, TYPES, rows);
     }
 
     /** A Spark vector in the scorer's form (same dense/sparse choice). */
-    static VectorValue vector(Vector v) {
+    public static VectorValue vector(Vector v) {
         if (v instanceof SparseVector s) {
             return VectorValue.sparse(s.size(), s.indices().clone(), s.values().clone());
         }
@@ -100,7 +100,7 @@ final class ScoringData {
     }
 
     /** A Spark cell in the scorer's terms: vectors converted, the rest as is. */
-    static Object cell(Object v) {
+    public static Object cell(Object v) {
         return v instanceof Vector vec ? vector(vec) : v;
     }
 }
