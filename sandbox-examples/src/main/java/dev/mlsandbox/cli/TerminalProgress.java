@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Progress on stderr: a live bar on a terminal, one line per finished task otherwise (CI logs
  * and pipes stay readable).
  */
-final class TerminalProgress implements Progress {
+public final class TerminalProgress implements Progress {
 
     private final PrintStream err;
     private final boolean interactive;
@@ -27,7 +27,7 @@ final class TerminalProgress implements Progress {
         this.interactive = interactive;
     }
 
-    static Progress forStderr(boolean quiet) {
+    public static Progress forStderr(boolean quiet) {
         return quiet ? Progress.none() : new TerminalProgress(System.err, System.console() != null);
     }
 

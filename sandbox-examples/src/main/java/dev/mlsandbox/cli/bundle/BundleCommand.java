@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bundle", mixinStandardHelpOptions = true,
         description = {"Databricks Asset Bundles (databricks.yml) validated, deployed and run against the sandbox,",
                 "printing what 'databricks bundle ...' prints. See docs/cicd.md."},
-        subcommands = {ValidateCommand.class, SummaryCommand.class, DeployCommand.class, DestroyCommand.class})
+        subcommands = {ValidateCommand.class, SummaryCommand.class, DeployCommand.class, RunCommand.class,
+                DestroyCommand.class})
 public final class BundleCommand implements Runnable {
 
     @CommandLine.Spec
