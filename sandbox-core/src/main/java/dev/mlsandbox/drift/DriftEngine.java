@@ -1,7 +1,6 @@
 package dev.mlsandbox.drift;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,9 @@ import dev.mlsandbox.lab.Tasks;
 
 /**
  * Compares a reference and a current table column by column: the Java entry point of the drift
- * engine. Work is split into one sort per column and side, run on {@code threads} threads, then a
- * linear pass per column; sorting is the whole cost (see docs/benchmarks.md).
+ * engine. Work is split into one sort per column and side ({@link RadixSort}), run on
+ * {@code threads} threads, then a linear pass per column; sorting is most of the cost (see
+ * docs/benchmarks.md).
  *
  * <pre>{@code
  * DriftEngine engine = DriftEngine.builder().preset(DriftPreset.RIGOROUS).bins(10).build();
@@ -177,9 +177,7 @@ public final class DriftEngine {
     }
 
     private static double[] sortedCopy(double[] values) {
-        double[] c = Arrays.copyOf(values, values.length);
-        Arrays.sort(c);
-        return c;
+        return RadixSort.sortedCopy(values);
     }
 
     /** Settings with documented defaults. */
