@@ -42,7 +42,7 @@ def compare(ref_path, cur_path):
         cp = np.bincount(np.searchsorted(edges, k, side="right"), minlength=len(edges) + 1) / len(k)
         rf, cf = np.maximum(rp, 1e-4), np.maximum(cp, 1e-4)
         psi = np.sum((cf - rf) * np.log(cf / rf))
-        print(f"COL c{c} {ks.statistic!r} {ks.pvalue!r} {psi!r}")
+        print(f"COL c{c} {float(ks.statistic)!r} {float(ks.pvalue)!r} {float(psi)!r}")
     t2 = time.perf_counter()
     print(f"READ {t1 - t0:.3f} COMPUTE {t2 - t1:.3f}")
 

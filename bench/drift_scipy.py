@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """The scipy + numpy peer of DriftBenchmark: the same numeric drift metrics on the same data.
 
 Usage (DriftBenchmark calls it): drift_scipy.py DATA.f64 COLUMNS ROWS
