@@ -31,7 +31,7 @@ for c in range(cols):
     js = distance.jensenshannon(rp, cp)
     tv = 0.5 * np.abs(rp - cp).sum()
     linf = np.abs(rp - cp).max()
-    out.append((f"c{c}", ks.statistic, ks.pvalue, w, psi))
+    out.append((f"c{c}", float(ks.statistic), float(ks.pvalue), float(w), float(psi)))
 seconds = time.perf_counter() - start
 for name, d, p, w, psi in out:
     print(f"COL {name} {d!r} {p!r} {w!r} {psi!r}")
