@@ -13,9 +13,13 @@ import java.util.Objects;
  *                          local jobs spend most of their time scheduling empty tasks
  * @param logLevel          Spark's root log level (WARN keeps a terminal readable)
  * @param extraConfig       further Spark settings, applied last
+ * @param delta             whether the session gets Delta Lake's extension and catalog
+ *                          ({@link DeltaSupport}); on by default, since they can only be set
+ *                          before the session starts. Off saves a little start-up time
+ *                          (docs/benchmarks.md, "Delta Lake in the session")
  */
 public record SessionSettings(String master, String appName, int shufflePartitions, String logLevel,
-                              Map<String, String> extraConfig) {
+                              Map<String, String> extraConfig, boolean delta) {
 
     /** The environment variable that chooses the master when no {@code --master} is given. */
     public static final String MASTER_ENV = "SANDBOX_SPARK_MASTER";
@@ -39,7 +43,7 @@ public record SessionSettings(String master, String appName, int shufflePartitio
 
     /** Local mode on every core, with the sandbox defaults. */
     public static SessionSettings local() {
-        return new SessionSettings(DEFAULT_MASTER, DEFAULT_APP_NAME, DEFAULT_SHUFFLE_PARTITIONS, DEFAULT_LOG_LEVEL, Map.of());
+        return new SessionSettings(DEFAULT_MASTER, DEFAULT_APP_NAME, DEFAULT_SHUFFLE_PARTITIONS, DEFAULT_LOG_LEVEL, Map.of(), true);
     }
 
     /** The master from {@value #MASTER_ENV} when set, else local mode. */
@@ -49,24 +53,29 @@ public record SessionSettings(String master, String appName, int shufflePartitio
     }
 
     public SessionSettings withMaster(String newMaster) {
-        return new SessionSettings(newMaster, appName, shufflePartitions, logLevel, extraConfig);
+        return new SessionSettings(newMaster, appName, shufflePartitions, logLevel, extraConfig, delta);
     }
 
     public SessionSettings withAppName(String newAppName) {
-        return new SessionSettings(master, newAppName, shufflePartitions, logLevel, extraConfig);
+        return new SessionSettings(master, newAppName, shufflePartitions, logLevel, extraConfig, delta);
     }
 
     public SessionSettings withShufflePartitions(int partitions) {
-        return new SessionSettings(master, appName, partitions, logLevel, extraConfig);
+        return new SessionSettings(master, appName, partitions, logLevel, extraConfig, delta);
     }
 
     public SessionSettings withLogLevel(String level) {
-        return new SessionSettings(master, appName, shufflePartitions, level, extraConfig);
+        return new SessionSettings(master, appName, shufflePartitions, level, extraConfig, delta);
     }
 
     public SessionSettings withConfig(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(extraConfig);
         copy.put(key, value);
-        return new SessionSettings(master, appName, shufflePartitions, logLevel, copy);
+        return new SessionSettings(master, appName, shufflePartitions, logLevel, copy, delta);
+    }
+
+    /** With or without Delta Lake's session settings (see {@link DeltaSupport}). */
+    public SessionSettings withDelta(boolean enabled) {
+        return new SessionSettings(master, appName, shufflePartitions, logLevel, extraConfig, enabled);
     }
 }

@@ -1,5 +1,8 @@
 package dev.mlsandbox.spark;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -23,6 +26,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
 
+    /** Spark's (internal) switch that filters zero-valued accumulators out of executor heartbeats. */
+    static final String HEARTBEAT_DROP_ZEROES = "spark.executor.heartbeat.dropZeroAccumulatorUpdates";
+
     private SparkSessions() {
     }
 
@@ -45,8 +51,16 @@ public final class SparkSessions {
                 // Labs write their scratch tables under the system temp dir, never in the working tree.
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/mlops-sandbox-warehouse")
                 .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1");
-        settings.extraConfig().forEach(builder::config);
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                // Spark 4.2 race (SPARK-59451): the executor's heartbeat thread asks each running
+                // task's accumulators isZero, and a cached Dataset's new PartitionKeyedAccumulator,
+                // still being deserialized, throws a NullPointerException there. That kills the
+                // heartbeat thread for good: an ERROR with a stack trace, and two minutes later
+                // "Removing executor driver with no recent heartbeats". Sending zero-valued
+                // accumulators too skips the isZero call; in local mode the heartbeat is never
+                // serialized, so they cost next to nothing.
+                .config(HEARTBEAT_DROP_ZEROES, "false");
+        sessionConfig(settings).forEach(builder::config);
         SparkSession session = builder.getOrCreate();
         if (starting) {
             session.sparkContext().setLogLevel(settings.logLevel());
@@ -57,6 +71,21 @@ public final class SparkSessions {
     /** Whether this JVM has a session already (this thread's active one, or the default one). */
     public static boolean isRunning() {
         return SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    }
+
+    /**
+     * The caller's settings plus Delta's, when wanted. Delta's extension joins any the caller
+     * lists; a catalog of the caller's own is kept (and {@link DeltaSupport#require} will then say
+     * that Delta's is missing).
+     */
+    static Map<String, String> sessionConfig(SessionSettings settings) {
+        Map<String, String> config = new LinkedHashMap<>(settings.extraConfig());
+        if (settings.delta()) {
+            DeltaSupport.sessionConfig(settings.extraConfig().get(DeltaSupport.EXTENSIONS_KEY))
+                    .forEach((key, value) -> config.merge(key, value,
+                            (theirs, ours) -> key.equals(DeltaSupport.EXTENSIONS_KEY) ? ours : theirs));
+        }
+        return config;
     }
 
     /**
@@ -74,8 +103,11 @@ public final class SparkSessions {
         // Noisy at WARN on a laptop and nothing to act on: native Hadoop libs, the loopback
         // hostname, and the one-time note that a plan's debug string was cut at 25 fields.
         Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
-        Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
+        Configurator.setLevel(UTILS, Level.ERROR);
         Configurator.setLevel("org.apache.spark.util.SparkStringUtils", Level.ERROR);
+        // Delta's change-feed reader passes its options to Spark twice; Spark warns each time
+        // ("Converting duplicated key readchangefeed") although both copies are the same.
+        Configurator.setLevel("org.apache.spark.sql.util.CaseInsensitiveStringMap", Level.ERROR);
         hideBenignRaces();
     }
 
@@ -92,21 +124,36 @@ public final class SparkSessions {
     static final Filter BENIGN_RACES = regexDeny(".*(already exists on this machine; not re-adding it"
             + "|Asked to remove block broadcast_[0-9]+(_piece[0-9]+)?, which does not exist).*");
 
-    /** Adds {@link #BENIGN_RACES} to the block manager's logger, once per logging configuration. */
+    /** Spark's utility logger, which reports exceptions that end a background thread's task. */
+    static final String UTILS = "org.apache.spark.util.Utils";
+    /** The local-mode executor's logger. */
+    static final String EXECUTOR = "org.apache.spark.executor.Executor";
+
+    /** Adds the filters for Spark's benign races, once per logging configuration. */
     private static void hideBenignRaces() {
         LoggerContext context = LoggerContext.getContext(false);
         Configuration config = context.getConfiguration();
-        LoggerConfig logger = config.getLoggerConfig(BLOCK_MANAGER);
-        if (!logger.getName().equals(BLOCK_MANAGER)) {
-            // No level of its own: it keeps inheriting the root's, which the caller just set.
-            logger = LoggerConfig.newBuilder().withLoggerName(BLOCK_MANAGER).withAdditivity(true)
-                    .withConfig(config).build();
-            config.addLogger(BLOCK_MANAGER, logger);
-        }
-        if (!holds(logger.getFilter(), BENIGN_RACES)) {
-            logger.addFilter(BENIGN_RACES);
+        boolean added = addOnce(config, BLOCK_MANAGER, BENIGN_RACES);
+        added |= addOnce(config, UTILS, AccumulatorRaceFilter.INSTANCE);
+        added |= addOnce(config, EXECUTOR, AccumulatorRaceFilter.INSTANCE);
+        if (added) {
             context.updateLoggers();
         }
+    }
+
+    private static boolean addOnce(Configuration config, String loggerName, Filter filter) {
+        LoggerConfig logger = config.getLoggerConfig(loggerName);
+        if (!logger.getName().equals(loggerName)) {
+            // No level of its own: it keeps inheriting the root's, which the caller just set.
+            logger = LoggerConfig.newBuilder().withLoggerName(loggerName).withAdditivity(true)
+                    .withConfig(config).build();
+            config.addLogger(loggerName, logger);
+        }
+        if (holds(logger.getFilter(), filter)) {
+            return false;
+        }
+        logger.addFilter(filter);
+        return true;
     }
 
     private static boolean holds(Filter filter, Filter wanted) {
