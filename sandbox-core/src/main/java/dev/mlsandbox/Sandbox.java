@@ -9,6 +9,8 @@ import org.apache.spark.sql.SparkSession;
 
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.lab.LabOptions;
 import dev.mlsandbox.lab.LabResult;
 import dev.mlsandbox.lab.LabRunner;
 import dev.mlsandbox.lab.Progress;
@@ -20,6 +22,9 @@ import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
 import dev.mlsandbox.spark.SparkSessions;
 import dev.mlsandbox.registry.Registry;
+import dev.mlsandbox.registry.lab.RegistryLab;
+import dev.mlsandbox.registry.lab.RegistryLabOptions;
+import dev.mlsandbox.registry.lab.RegistryLabResult;
 import dev.mlsandbox.registry.server.RegistryOptions;
 import dev.mlsandbox.registry.server.RegistryServer;
 import dev.mlsandbox.tracking.EmbeddedTracking;
@@ -40,7 +45,7 @@ import dev.mlsandbox.tuning.TuningResult;
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.local()) {
- *     var result = sandbox.pipeline().run();
+ *     var result = sandbox.pipelineLab().run();
  *     result.report();   // render it, or read the numbers from the result
  * }
  * }</pre>
@@ -130,24 +135,40 @@ public final class Sandbox implements AutoCloseable {
         return registry;
     }
 
-    /** The drift lab: {@code sandbox.driftLab().run()}; the engine itself is {@link dev.mlsandbox.drift.DriftEngine}. */
-    public LabRunner<DriftLabOptions, DriftLabResult> driftLab() {
-        return new LabRunner<>(this::context, DriftLab::new, DriftLabOptions::defaults);
-    }
-
-    /** The tracking lab: {@code sandbox.trackingLab().run()}. */
-    public LabRunner<TrackingLabOptions, TrackingLabResult> trackingLab() {
-        return new LabRunner<>(this::context, TrackingLab::new, TrackingLabOptions::defaults);
-    }
+    /*
+     * The labs, one accessor each, named <area>Lab after the catalog's lab names. Each returns the
+     * lab bound to this sandbox: run() with the documented defaults, run(options), or run(parameters)
+     * with parameter text; lab(descriptor) does the same for any lab, in the catalog or not.
+     */
 
     /** The Pipeline lab: Estimator, Transformer, PipelineModel, handleInvalid, leakage, save/load. */
-    public LabRunner<PipelineLabOptions, PipelineLabResult> pipeline() {
-        return new LabRunner<>(this::context, PipelineLab::new, PipelineLabOptions::defaults);
+    public LabRunner<PipelineLabOptions, PipelineLabResult> pipelineLab() {
+        return lab(PipelineLab.DESCRIPTOR);
     }
 
     /** The tuning lab: CrossValidator vs TrainValidationSplit, cost and variance measured. */
-    public LabRunner<TuningOptions, TuningResult> tuning() {
-        return new LabRunner<>(this::context, TuningLab::new, TuningOptions::defaults);
+    public LabRunner<TuningOptions, TuningResult> tuningLab() {
+        return lab(TuningLab.DESCRIPTOR);
+    }
+
+    /** The tracking lab: team experiments, searches and the MLflow client's failure modes. */
+    public LabRunner<TrackingLabOptions, TrackingLabResult> trackingLab() {
+        return lab(TrackingLab.DESCRIPTOR);
+    }
+
+    /** The registry lab: versions, aliases, signatures, grants, promotion and rollback, Unity Catalog way. */
+    public LabRunner<RegistryLabOptions, RegistryLabResult> registryLab() {
+        return lab(RegistryLab.DESCRIPTOR);
+    }
+
+    /** The drift lab; the engine itself is {@link dev.mlsandbox.drift.DriftEngine}. */
+    public LabRunner<DriftLabOptions, DriftLabResult> driftLab() {
+        return lab(DriftLab.DESCRIPTOR);
+    }
+
+    /** Any lab, bound to this sandbox: {@code sandbox.lab(FooLab.DESCRIPTOR).run(options)}. */
+    public <O extends LabOptions, R extends LabResult> LabRunner<O, R> lab(LabDescriptor<O, R> descriptor) {
+        return new LabRunner<>(this::context, descriptor);
     }
 
     /** Runs any lab against this sandbox's session. */

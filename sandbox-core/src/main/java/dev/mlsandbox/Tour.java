@@ -47,11 +47,11 @@ public final class Tour {
         return run(out, settings, Labs.all(), listener);
     }
 
-    public Outcome run(Path out, LabSettings settings, List<LabDescriptor> labs, Listener listener) {
+    public Outcome run(Path out, LabSettings settings, List<LabDescriptor<?, ?>> labs, Listener listener) {
         LabContext context = sandbox.context();
         LabContext.Clock clock = context.startClock();
         List<IndexPage.Entry> entries = new ArrayList<>();
-        for (LabDescriptor descriptor : labs) {
+        for (LabDescriptor<?, ?> descriptor : labs) {
             long start = System.nanoTime();
             Path directory = out.resolve(descriptor.name());
             IndexPage.Entry entry;

@@ -19,7 +19,7 @@ import dev.mlsandbox.spark.ChurnData;
  * study-guide pipeline, fit, transform, AUC) against {@link BarePipeline} doing the same work in
  * plain Spark, in one JVM. Each round starts and stops a fresh session on both sides; the order
  * alternates and a warm-up round is discarded, so JIT and class loading favour neither side.
- * Then, for scale, the whole lab ({@code sandbox.pipeline().run()}: two pipelines and every probe),
+ * Then, for scale, the whole lab ({@code sandbox.pipelineLab().run()}: two pipelines and every probe),
  * with its probes side by side (the default) and one after the other.
  *
  * <pre>bench/run Pipeline [ROWS] [ROUNDS]</pre>
@@ -64,7 +64,7 @@ public final class PipelineBenchmark {
     /** The whole lab (two pipelines and every probe) on a fresh session. */
     static void fullLab(PipelineLabOptions options) {
         try (Sandbox sandbox = Sandbox.local()) {
-            sandbox.pipeline().run(options);
+            sandbox.pipelineLab().run(options);
         }
     }
 

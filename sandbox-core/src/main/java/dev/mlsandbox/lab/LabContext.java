@@ -1,6 +1,7 @@
 package dev.mlsandbox.lab;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -8,6 +9,8 @@ import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 import dev.mlsandbox.report.Provenance;
+import dev.mlsandbox.report.Report;
+import dev.mlsandbox.report.Takeaway;
 
 /** What a lab runs against: the shared SparkSession, a progress sink, and where its run is logged. */
 public final class LabContext {
@@ -39,19 +42,23 @@ public final class LabContext {
     /**
      * Runs a lab's work inside its tracking run (a no-op run when tracking is off): the run is
      * named {@code <lab>-seed-<seed>} in the experiment {@code <lab>}, tagged with the lab, the
-     * sandbox version and the seed, gets {@code params}; after the work returns, the result's
-     * report is uploaded as artifacts and the run ends FINISHED; if the work throws it ends FAILED.
-     * The work logs its own metrics and puts {@code run.mlflowRun()} into its result.
+     * sandbox version, the seed and the Spark version, and gets the options' parameters as params.
+     * After the work returns, the report's takeaways are logged as metrics (each takeaway's measure
+     * and value, when finite), the report is uploaded as artifacts and the run ends FINISHED; if
+     * the work throws it ends FAILED. The work may log metrics of its own (per fold, per window),
+     * and puts {@code run.mlflowRun()} into its result so the report links to the run.
      */
-    public <R extends LabResult> R logged(String lab, long seed, Map<String, String> params, Function<TrackedRun, R> work) {
+    public <R extends LabResult> R logged(String lab, LabOptions options, Function<TrackedRun, R> work) {
         Map<String, String> tags = Map.of("sandbox.lab", lab, "sandbox.version", BuildInfo.sandboxVersion(), "sandbox.seed",
-                Long.toString(seed), "sandbox.spark", spark.version());
-        try (TrackedRun run = tracking.start(lab, lab + "-seed-" + seed, tags)) {
+                Long.toString(options.seed()), "sandbox.spark", spark.version());
+        try (TrackedRun run = tracking.start(lab, lab + "-seed-" + options.seed(), tags)) {
             try {
-                run.params(params);
+                run.params(options.toParameters());
                 R result = work.apply(run);
                 if (run.enabled()) {
-                    run.report(result.report());
+                    Report report = result.report();
+                    run.metrics(takeawayMetrics(report), 0);
+                    run.report(report);
                 }
                 return result;
             } catch (RuntimeException | Error e) {
@@ -59,6 +66,17 @@ public final class LabContext {
                 throw e;
             }
         }
+    }
+
+    /** A report's takeaways as metrics: measure to value; MLflow has no use for a non-finite one. */
+    static Map<String, Double> takeawayMetrics(Report report) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Takeaway t : report.takeaways()) {
+            if (Double.isFinite(t.value())) {
+                metrics.put(t.measure(), t.value());
+            }
+        }
+        return metrics;
     }
 
     public SparkSession spark() {
@@ -90,6 +108,11 @@ public final class LabContext {
 
         public double elapsedSeconds() {
             return (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        /** Provenance of a lab run: its options' seed and parameters, and the size of its main data set. */
+        public Provenance provenance(LabOptions options, long rows) {
+            return provenance(options.seed(), rows, options.toParameters());
         }
 
         public Provenance provenance(long seed, long rows, Map<String, String> parameters) {

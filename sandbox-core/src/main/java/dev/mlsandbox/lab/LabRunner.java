@@ -1,37 +1,45 @@
 package dev.mlsandbox.lab;
 
-import java.util.function.Function;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A lab bound to a session, for notebooks: {@code sandbox.pipeline().run()} or
+ * A lab bound to a session, for notebooks: {@code sandbox.pipelineLab().run()} or
  * {@code .run(options)}.
  *
  * @param <O> the lab's options record
  * @param <R> the lab's result
  */
-public final class LabRunner<O, R extends LabResult> {
+public final class LabRunner<O extends LabOptions, R extends LabResult> {
 
     private final Supplier<LabContext> context;
-    private final Function<O, ? extends Lab<R>> factory;
-    private final Supplier<O> defaults;
+    private final LabDescriptor<O, R> descriptor;
 
-    public LabRunner(Supplier<LabContext> context, Function<O, ? extends Lab<R>> factory, Supplier<O> defaults) {
+    public LabRunner(Supplier<LabContext> context, LabDescriptor<O, R> descriptor) {
         this.context = context;
-        this.factory = factory;
-        this.defaults = defaults;
+        this.descriptor = descriptor;
     }
 
     /** The lab's documented defaults, to adjust with the options record's {@code with...} methods. */
     public O defaults() {
-        return defaults.get();
+        return descriptor.defaults().get();
+    }
+
+    /** The lab's name, summary, parameters (with their docs) and cost. */
+    public LabDescriptor<O, R> descriptor() {
+        return descriptor;
     }
 
     public R run() {
-        return run(defaults.get());
+        return run(defaults());
     }
 
     public R run(O options) {
-        return factory.apply(options).run(context.get());
+        return descriptor.create(options).run(context.get());
+    }
+
+    /** Runs with parameter text, as a bundle task or the CLI gives it: {@code run(Map.of("rows", "800"))}. */
+    public R run(Map<String, String> parameters) {
+        return run(descriptor.options(parameters));
     }
 }

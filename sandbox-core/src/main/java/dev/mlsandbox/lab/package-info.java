@@ -7,7 +7,7 @@
  * run through) and returns an immutable
  * {@link dev.mlsandbox.lab.LabResult}: the measured numbers, and a report built from them.
  * {@link dev.mlsandbox.lab.LabRunner} binds a lab to the Sandbox's session for notebooks:
- * {@code sandbox.pipeline().run(options)}. The package depends on no concept package: tracking
+ * {@code sandbox.pipelineLab().run(options)}. The package depends on no concept package: tracking
  * implements {@code RunTracker}, not the other way round.
  */
 package dev.mlsandbox.lab;

@@ -34,6 +34,7 @@ import org.apache.spark.sql.Row;
 
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.LabDescriptor;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.lab.Tasks;
 import dev.mlsandbox.spark.ChurnData;
@@ -46,8 +47,8 @@ import dev.mlsandbox.lab.MlflowRun;
  * modes (no {@code transform} on a Pipeline, {@code handleInvalid}, leakage, save/load).
  *
  * <pre>{@code
- * PipelineLabResult result = sandbox.pipeline().run();               // defaults
- * sandbox.pipeline().run(PipelineLabOptions.defaults().withRows(20_000));
+ * PipelineLabResult result = sandbox.pipelineLab().run();               // defaults
+ * sandbox.pipelineLab().run(PipelineLabOptions.defaults().withRows(20_000));
  * }</pre>
  */
 public final class PipelineLab implements Lab<PipelineLabResult> {
@@ -55,6 +56,12 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
     public static final String NAME = "pipeline";
     public static final String SUMMARY =
             "Estimator vs Transformer vs PipelineModel on live objects: handleInvalid, leakage, save/load";
+    /** The catalog entry: {@code bin/sandbox lab pipeline}, the tour, {@code sandbox.pipelineLab()}. */
+    public static final LabDescriptor<PipelineLabOptions, PipelineLabResult> DESCRIPTOR = LabDescriptor.of(NAME, SUMMARY,
+                    PipelineLabOptions::defaults, PipelineLabOptions::fromParameters, PipelineLab::new)
+            .withCost("The default run fits two pipelines on 5,000 rows and runs four probes (about 110 small Spark "
+                    + "jobs): about 12 s on two cores.")
+            .withRowsParameter("rows");
 
     public static final String PLAN_INDEX = "plan_index";
     public static final String REGION_INDEX = "region_index";
@@ -119,7 +126,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
     /** Logs the run when a tracking URI is configured (params, AUCs, fit times, the report); see LabContext#logged. */
     @Override
     public PipelineLabResult run(LabContext context) {
-        return context.logged(NAME, options.seed(), options.asParameters(), run -> {
+        return context.logged(NAME, options, run -> {
             PipelineLabResult result = run(context, run.mlflowRun().orElse(null));
             run.metrics(Map.of("studyGuide.areaUnderROC", result.studyGuide().metricValue(),
                     "featureEngineering.areaUnderROC", result.featureEngineering().metricValue(),
@@ -185,7 +192,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
             LeakageOutcome leak = Tasks.await(leakage, "pipeline lab");
             PersistenceOutcome saved = Tasks.await(persistence, "pipeline lab");
             TransformCheck check = Tasks.await(transformCheck, "pipeline lab");
-            return new PipelineLabResult(options, clock.provenance(options.seed(), options.rows(), options.asParameters()),
+            return new PipelineLabResult(options, clock.provenance(options, options.rows()),
                     studyTrace, fe.trace(), planLabels, forest.getNumTrees(), importances,
                     named(fe.rawNames(), fe.scaler().mean()), named(fe.rawNames(), fe.scaler().std()), fe.coefficients(),
                     check, unseen, assembler, leak, saved, steps.timings(), mlflowRun);

@@ -1,33 +1,32 @@
 package dev.mlsandbox.pipeline;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.mlsandbox.lab.LabOptions;
+import dev.mlsandbox.lab.LabParameters;
+import dev.mlsandbox.lab.Parameter;
 import dev.mlsandbox.spark.ChurnSpec;
 
 /**
- * What the Pipeline lab runs. Every field has a documented default ({@link #defaults()}); the
- * defaults keep the Spark work to a few seconds on a laptop.
- *
- * @param rows          rows of the synthetic churn table (default {@value #DEFAULT_ROWS})
- * @param seed          seed of the data, the train/test split and the forest (default 42)
- * @param numTrees      trees of the RandomForestClassifier (default {@value #DEFAULT_NUM_TREES})
- * @param maxDepth      depth of each tree (default {@value #DEFAULT_MAX_DEPTH})
- * @param testFraction  share of rows held out for evaluation (default 0.2)
- * @param unseenRows    rows with a never-seen plan sent through the fitted model (default
- *                      {@value #DEFAULT_UNSEEN_ROWS})
- * @param invalidRows   rows of the small table whose {@code monthly_charges} are null or NaN, per
- *                      kind, for the VectorAssembler probe (default {@value #DEFAULT_INVALID_ROWS})
- * @param priceShift    how much {@code monthly_charges} rise for the later customers in the
- *                      leakage probe, so the test rows differ from the training rows (default 30)
- * @param regParam      L2 penalty of the LogisticRegression in the leakage probe; it is what makes
- *                      the model sensitive to the scaler's statistics (default 0.1)
- * @param concurrentProbes run the probes that follow the first fit side by side on the one session
- *                      (default true); false runs them one after the other, e.g. to time each alone
+ * What the Pipeline lab runs. Every parameter has a documented default ({@link #defaults()}); the
+ * defaults keep the Spark work to a few seconds on a laptop. Change one with its {@code with...}
+ * method, or from text with {@link #fromParameters}.
  */
-public record PipelineLabOptions(int rows, long seed, int numTrees, int maxDepth, double testFraction,
-                                 int unseenRows, int invalidRows, double priceShift, double regParam,
-                                 boolean concurrentProbes) {
+public record PipelineLabOptions(
+        @Parameter("Rows of the synthetic churn table, at least " + MIN_ROWS + ".") int rows,
+        @Parameter("Seed of the data, the train/test split and the forest.") long seed,
+        @Parameter("Trees of the RandomForestClassifier, 1 to 500.") int numTrees,
+        @Parameter("Depth of each tree, 1 to 30 (Spark's limit).") int maxDepth,
+        @Parameter("Share of rows held out for evaluation, in (0, 1).") double testFraction,
+        @Parameter("Rows with a never-seen plan sent through the fitted model (handleInvalid), at least 1.") int unseenRows,
+        @Parameter(value = "Rows whose monthly_charges are null, and as many NaN, for the VectorAssembler probe; "
+                + "in [1, rows).") int invalidRows,
+        @Parameter(value = "How much monthly_charges rise for the later customers in the leakage probe, so the "
+                + "test rows differ from the training rows; >= 0.") double priceShift,
+        @Parameter(value = "L2 penalty of the leakage probe's LogisticRegression; it is what makes the model "
+                + "sensitive to the scaler's statistics; >= 0.") double regParam,
+        @Parameter("Run the probes that follow the first fit side by side on the one session; off runs them one "
+                + "after the other, e.g. to time each alone.") boolean concurrentProbes) implements LabOptions {
 
     public static final int DEFAULT_ROWS = 5_000;
     public static final int DEFAULT_NUM_TREES = 20;
@@ -101,25 +100,17 @@ public record PipelineLabOptions(int rows, long seed, int numTrees, int maxDepth
         return ChurnSpec.rows(rows).withSeed(seed);
     }
 
-    /** The options as text, for provenance. */
-    public Map<String, String> asParameters() {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("rows", String.valueOf(rows));
-        map.put("seed", String.valueOf(seed));
-        map.put("numTrees", String.valueOf(numTrees));
-        map.put("maxDepth", String.valueOf(maxDepth));
-        map.put("testFraction", String.valueOf(testFraction));
-        map.put("unseenRows", String.valueOf(unseenRows));
-        map.put("invalidRows", String.valueOf(invalidRows));
-        map.put("priceShift", String.valueOf(priceShift));
-        map.put("regParam", String.valueOf(regParam));
-        map.put("concurrentProbes", String.valueOf(concurrentProbes));
-        return map;
+    /**
+     * Options from parameter text ({@link #toParameters()} gives it); parameters the map leaves out
+     * keep their defaults.
+     *
+     * @throws IllegalArgumentException naming the parameter, its value and the rule it broke
+     */
+    public static PipelineLabOptions fromParameters(Map<String, String> parameters) {
+        return LabParameters.fromMap(PipelineLab.NAME, defaults(), parameters);
     }
 
     private static void require(boolean ok, String name, Object value, String rule) {
-        if (!ok) {
-            throw new IllegalArgumentException("pipeline lab option " + name + " = " + value + " " + rule);
-        }
+        LabParameters.require(ok, PipelineLab.NAME, name, value, rule);
     }
 }

@@ -10,6 +10,8 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
 
+import dev.mlsandbox.lab.ParameterText;
+
 /**
  * The hyperparameter grid, as data: one axis per {@link LogisticRegression} double param, every
  * combination of the axes' values is one param map (the grid has the product of the axis sizes).
@@ -22,9 +24,12 @@ import org.apache.spark.ml.tuning.ParamGridBuilder;
  * validation sets, and Spark breaks a tie by taking the first map: both validators "chose" map 0
  * with every seed, which shows the tie rule rather than the variance.)
  *
+ * <p>As a lab parameter the grid is written {@code regParam=0.01,0.05;elasticNetParam=0.0,1.0}:
+ * axes separated by {@code ;}, each a param name, {@code =}, and its values separated by {@code ,}.
+ *
  * @param axes the grid's axes, in the order given to {@link ParamGridBuilder}
  */
-public record TuningGrid(List<Axis> axes) {
+public record TuningGrid(List<Axis> axes) implements ParameterText {
 
     /** One param and the values it takes. */
     public record Axis(String param, List<Double> values) {
@@ -97,6 +102,39 @@ public record TuningGrid(List<Axis> axes) {
             builder.addGrid(param, axis.values().stream().mapToDouble(Double::doubleValue).toArray());
         }
         return builder.build();
+    }
+
+    /** The grid as parameter text: {@code regParam=0.01,0.05;elasticNetParam=0.0,1.0} (exact values). */
+    @Override
+    public String toParameter() {
+        return String.join(";", axes.stream().map(a -> a.param() + "=" + String.join(",", a.values().stream()
+                .map(String::valueOf).toList())).toList());
+    }
+
+    /**
+     * The grid from its parameter text (see {@link #toParameter()}); whether the params exist and
+     * take these values is checked by {@link #validate}.
+     */
+    public static TuningGrid fromParameter(String text) {
+        String form = "; write the axes as regParam=0.01,0.05;elasticNetParam=0.0,1.0";
+        List<Axis> axes = new ArrayList<>();
+        for (String axis : text.strip().split(";", -1)) {
+            int eq = axis.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("axis '" + axis.strip() + "' has no param=values" + form);
+            }
+            List<Double> values = new ArrayList<>();
+            for (String value : axis.substring(eq + 1).split(",", -1)) {
+                try {
+                    values.add(Double.parseDouble(value.strip()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + value.strip() + "' in axis '" + axis.strip()
+                            + "' is not a number" + form);
+                }
+            }
+            axes.add(new Axis(axis.substring(0, eq).strip(), values));
+        }
+        return new TuningGrid(axes);
     }
 
     /** Text for reports, e.g. {@code regParam in [0.01, 0.05] x elasticNetParam in [0, 1]}. */

@@ -18,6 +18,7 @@ import org.apache.spark.util.SizeEstimator;
 
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.LabDescriptor;
 import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.spark.ChurnData;
@@ -41,6 +42,13 @@ import dev.mlsandbox.spark.ChurnSpec;
 public final class TuningLab implements Lab<TuningResult> {
 
     public static final String NAME = "tuning";
+    /** The catalog entry: {@code bin/sandbox lab tuning}, the tour, {@code sandbox.tuningLab()}. */
+    public static final LabDescriptor<TuningOptions, TuningResult> DESCRIPTOR = LabDescriptor.of(NAME,
+                    "CrossValidator vs TrainValidationSplit: fits counted, time, per-fold metrics, selection stability",
+                    TuningOptions::defaults, TuningOptions::fromParameters, TuningLab::new)
+            .withCost("The default run fits about 140 models, each a chain of small Spark jobs: about 60 s on two "
+                    + "cores. For a quick look: --no-sweeps --stability-seeds 2 (docs/tuning.md, 'What is slow').")
+            .withRowsParameter("rows");
 
     private final TuningOptions options;
 
@@ -64,7 +72,7 @@ public final class TuningLab implements Lab<TuningResult> {
     /** Logs the run when a tracking URI is configured (per-fold metrics per param map, the report); see LabContext#logged. */
     @Override
     public TuningResult run(LabContext context) {
-        return context.logged(NAME, options.seed(), options.describe(), run -> {
+        return context.logged(NAME, options, run -> {
             TuningResult result = run(context, run.mlflowRun().orElse(null));
             TuningTracking.log(run, result);
             return result;
@@ -96,7 +104,7 @@ public final class TuningLab implements Lab<TuningResult> {
         split.unpersist();
         return new TuningResult(options, split.trainRows(), split.testRows(), headline.cv(), headline.tvs(),
                 headline.run().cvTestScore(), headline.run().tvsTestScore(), stability, layouts, sweeps,
-                clock.provenance(options.seed(), options.rows(), options.describe()), mlflowRun);
+                clock.provenance(options, options.rows()), mlflowRun);
     }
 
     /**

@@ -1,34 +1,36 @@
 package dev.mlsandbox.tuning;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.mlsandbox.lab.LabOptions;
+import dev.mlsandbox.lab.LabParameters;
 import dev.mlsandbox.lab.LabSettings;
+import dev.mlsandbox.lab.Parameter;
 
 /**
- * How the tuning lab runs. Every field has a documented default ({@link #defaults()}); change one
- * with its {@code with...} method.
- *
- * @param folds          k, CrossValidator's {@code numFolds}; default 3 (Spark's default), at least 2
- * @param trainRatio     TrainValidationSplit's {@code trainRatio}; default 0.75 (Spark's default), in (0, 1)
- * @param rows           rows of churn data generated; default 1,000 (small on purpose: small data is
- *                       where the two validators disagree), at least 200
- * @param seed           seed of the data, the held-out split and the first tuning run; default 42
- * @param parallelism    both validators' {@code parallelism}; default 2 (Spark's default is 1; two
- *                       fits at a time use this 2-core machine better, and the sweep shows both)
- * @param grid           the param grid, at least one map; default {@link TuningGrid#defaults()} (4 maps)
- * @param stabilitySeeds how many tuning seeds ({@code seed}, {@code seed + 1}, ...) the selection
- *                       stability runs; default 5, at least 2
- * @param testFraction   share of rows held out (never seen by tuning) to score the chosen model;
- *                       default 0.25, in (0, 0.5]
- * @param maxIter        LogisticRegression's {@code maxIter}; default 10 (enough to converge on this
- *                       data, and each iteration is a Spark job), at least 1
- * @param sweeps         whether to run the sweeps (data size, grid size, parallelism,
- *                       collectSubModels); default true
+ * How the tuning lab runs. Every parameter has a documented default ({@link #defaults()}); change
+ * one with its {@code with...} method, or from text with {@link #fromParameters}.
  */
-public record TuningOptions(int folds, double trainRatio, int rows, long seed, int parallelism, TuningGrid grid,
-                            int stabilitySeeds, double testFraction, int maxIter, boolean sweeps) {
+public record TuningOptions(
+        @Parameter(value = "k, CrossValidator's numFolds, at least 2 (Spark's default is 3).", label = "K") int folds,
+        @Parameter(value = "TrainValidationSplit's trainRatio, strictly between 0 and 1 (Spark's default is 0.75).",
+                label = "R") double trainRatio,
+        @Parameter("Rows of churn data generated, at least 200; small on purpose: small data is where the two "
+                + "validators disagree.") int rows,
+        @Parameter("Seed of the data, the held-out split and the first tuning run.") long seed,
+        @Parameter(value = "Both validators' parallelism: models fitted at once (Spark's default is 1; two use a "
+                + "2-core machine better, and the sweep shows both).", label = "P") int parallelism,
+        @Parameter(value = "The param grid over LogisticRegression's double params: axes separated by ';', each "
+                + "param=values with the values separated by ','.", label = "GRID") TuningGrid grid,
+        @Parameter("Seeds (seed, seed + 1, ...) the selection-stability study repeats both validators with, at "
+                + "least 2.") int stabilitySeeds,
+        @Parameter("Share of rows held out (never seen by tuning) to score the chosen models, in (0, 0.5].")
+        double testFraction,
+        @Parameter("LogisticRegression's maxIter, at least 1: enough to converge on this data, and each "
+                + "iteration is a Spark job.") int maxIter,
+        @Parameter("Run the sweeps (data size, grid size, parallelism, collectSubModels).") boolean sweeps)
+        implements LabOptions {
 
     public static final int DEFAULT_FOLDS = 3;
     public static final double DEFAULT_TRAIN_RATIO = 0.75;
@@ -80,11 +82,6 @@ public record TuningOptions(int folds, double trainRatio, int rows, long seed, i
                 DEFAULT_MAX_ITER, true);
     }
 
-    /** The defaults, with the seed and (when given) the rows of the tour's or CLI's common settings. */
-    public static TuningOptions from(LabSettings settings) {
-        return defaults().withSeed(settings.seed()).withRows(settings.rowsOr(DEFAULT_ROWS));
-    }
-
     public TuningOptions withFolds(int value) {
         return new TuningOptions(value, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
     }
@@ -125,19 +122,13 @@ public record TuningOptions(int folds, double trainRatio, int rows, long seed, i
         return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, value);
     }
 
-    /** The options as text, for provenance. */
-    public Map<String, String> describe() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("folds", Integer.toString(folds));
-        m.put("trainRatio", Double.toString(trainRatio));
-        m.put("rows", Integer.toString(rows));
-        m.put("parallelism", Integer.toString(parallelism));
-        m.put("grid", grid.describe());
-        m.put("gridSize", Integer.toString(grid.size()));
-        m.put("stabilitySeeds", Integer.toString(stabilitySeeds));
-        m.put("testFraction", Double.toString(testFraction));
-        m.put("maxIter", Integer.toString(maxIter));
-        m.put("sweeps", Boolean.toString(sweeps));
-        return m;
+    /**
+     * Options from parameter text ({@link #toParameters()} gives it); parameters the map leaves out
+     * keep their defaults.
+     *
+     * @throws IllegalArgumentException naming the parameter, its value and the rule it broke
+     */
+    public static TuningOptions fromParameters(Map<String, String> parameters) {
+        return LabParameters.fromMap(TuningLab.NAME, defaults(), parameters);
     }
 }

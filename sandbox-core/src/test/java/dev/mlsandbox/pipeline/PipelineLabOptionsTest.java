@@ -25,7 +25,7 @@ class PipelineLabOptionsTest {
         assertEquals(false, changed.withConcurrentProbes(false).concurrentProbes());
         assertEquals(800, changed.churnSpec().rows());
         assertEquals(7L, changed.churnSpec().seed());
-        assertEquals("800", changed.asParameters().get("rows"));
+        assertEquals("800", changed.toParameters().get("rows"));
     }
 
     @Test

@@ -51,7 +51,7 @@ class PipelineTrackingTest {
             assertEquals(RunStatus.FINISHED, run.getInfo().getStatus());
 
             Map<String, String> params = run.getData().getParamsList().stream().collect(Collectors.toMap(Param::getKey, Param::getValue));
-            assertEquals(options.asParameters(), params);
+            assertEquals(options.toParameters(), params);
             Map<String, Double> metrics = run.getData().getMetricsList().stream()
                     .collect(Collectors.toMap(Metric::getKey, Metric::getValue));
             assertEquals(result.studyGuide().metricValue(), metrics.get("studyGuide.areaUnderROC"));

@@ -1,13 +1,13 @@
 package dev.mlsandbox.tracking;
 
+import dev.mlsandbox.testing.TrackedLabs;
+import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.report.ReportWriter;
 import dev.mlsandbox.testing.CheckedProgress;
-import dev.mlsandbox.testing.SharedSpark;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tracking.lab.TrackingLabOptions;
 import dev.mlsandbox.tracking.lab.TrackingLabResult;
@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 class TrackingLabTest {
 
     @Test
-    void labMeasuresTheLessons() throws Exception {
+    void labMeasuresTheLessons(@TempDir Path dir) throws Exception {
         TrackingLabOptions options = TrackingLabOptions.defaults();
         CheckedProgress progress = new CheckedProgress();
-        TrackingLabResult r = new TrackingLab(options).run(new LabContext(SharedSpark.session(), progress,
-                RunLogger.none()));
+        TrackingLabResult r;
+        try (TrackedLabs tracked = TrackedLabs.in(dir)) {
+            r = new TrackingLab(options).run(tracked.context(progress));
+            tracked.assertLogged(TrackingLab.NAME, options, r, r.mlflowRun());
+        }
         progress.assertEveryTaskCompleted();
         int teams = TrackingLabOptions.TEAMS.length;
         assertEquals(teams * options.runsPerTeam(), r.totalRuns());

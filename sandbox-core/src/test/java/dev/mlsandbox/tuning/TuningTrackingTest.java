@@ -50,7 +50,7 @@ class TuningTrackingTest {
             Run run = client.getRun(link.runId());
             assertEquals(RunStatus.FINISHED, run.getInfo().getStatus());
             assertEquals(TuningLab.NAME, client.getExperiment(link.experimentId()).getName());
-            assertEquals(options.describe(),
+            assertEquals(options.toParameters(),
                     run.getData().getParamsList().stream().collect(Collectors.toMap(Param::getKey, Param::getValue)));
             Map<String, String> tags = run.getData().getTagsList().stream().collect(Collectors.toMap(RunTag::getKey, RunTag::getValue));
             assertEquals("tuning", tags.get("sandbox.lab"));

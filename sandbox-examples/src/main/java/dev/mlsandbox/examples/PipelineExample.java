@@ -43,7 +43,7 @@ public final class PipelineExample {
             model.transform(split[1]).select("plan", "plan_index", "probability", "prediction").show(3, false);
 
             // 4. The lab runs all of that plus the failure modes, and returns numbers and a report.
-            PipelineLabResult result = sandbox.pipeline().run(options);
+            PipelineLabResult result = sandbox.pipelineLab().run(options);
             result.report().takeaways().forEach(t -> System.out.println("- " + t.text()));
             ReportWriter.ReportFiles files = new ReportWriter().write(result.report(), out.resolve(PipelineLab.NAME));
             System.out.println("report: " + files.html().toAbsolutePath());

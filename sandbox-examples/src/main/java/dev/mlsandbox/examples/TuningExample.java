@@ -57,7 +57,7 @@ public final class TuningExample {
                     tvs.fits(), tvs.expectedFits(), tvs.seconds(), tvs.best().label(), cv.best().label());
 
             // 4. The whole lab: stability over 5 seeds and the sweeps, as a report.
-            TuningResult result = sandbox.tuning().run();
+            TuningResult result = sandbox.tuningLab().run();
             result.report().takeaways().forEach(t -> System.out.println("* " + t.text()));
             ReportWriter.ReportFiles files = new ReportWriter().write(result.report(), out.resolve("tuning"));
             System.out.println("report: " + files.html());

@@ -12,10 +12,12 @@ import dev.mlsandbox.drift.lab.DriftLabResult.PowerPoint;
 import dev.mlsandbox.drift.lab.DriftLabResult.WindowRow;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.lab.MlflowRun;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -26,19 +28,52 @@ import java.util.Random;
  * for a negligible shift, PSI versus the number of bins, and cases where PSI and KS disagree.
  */
 public final class DriftLab implements Lab<DriftLabResult> {
+
+    public static final String NAME = "drift";
+    /** The catalog entry: {@code bin/sandbox lab drift}, the tour, {@code sandbox.driftLab()}. */
+    public static final LabDescriptor<DriftLabOptions, DriftLabResult> DESCRIPTOR = LabDescriptor.of(NAME,
+                    "Drift: covariate/prior/concept drift vs model quality, KS power curve, PSI vs binning, PSI/KS disagreements",
+                    DriftLabOptions::defaults, DriftLabOptions::fromParameters, DriftLab::new)
+            .withCost("The default run trains one model in Spark and measures 48 windows of 2,000 rows, then the power "
+                    + "curve up to 200,000 rows per side: about 10 s on two cores.")
+            .withRowsParameter("rowsPerWindow");
+
     private final DriftLabOptions options;
 
     public DriftLab(DriftLabOptions options) {
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public DriftLab() {
+        this(DriftLabOptions.defaults());
     }
 
     @Override
     public String name() {
-        return "drift";
+        return NAME;
     }
 
+    public DriftLabOptions options() {
+        return options;
+    }
+
+    /**
+     * Logs the run when tracking is on (see LabContext#logged): besides the takeaways, each window's
+     * AUC, largest KS D and largest PSI per scenario, at step = window.
+     */
     @Override
     public DriftLabResult run(LabContext context) {
+        return context.logged(NAME, options, run -> {
+            DriftLabResult result = run(context, run.mlflowRun().orElse(null));
+            for (WindowRow w : result.windows()) {
+                run.metrics(Map.of(w.scenario() + "/auc", w.auc(), w.scenario() + "/maxKsD", w.maxKsD(),
+                        w.scenario() + "/maxPsi", w.maxPsi()), w.window());
+            }
+            return result;
+        });
+    }
+
+    private DriftLabResult run(LabContext context, MlflowRun mlflowRun) {
         LabContext.Clock clock = context.startClock();
         int rows = options.rowsPerWindow();
         ChurnStream.Window reference = ChurnStream.generate(Scenario.STABLE, 0, rows, options.seed());
@@ -79,15 +114,8 @@ public final class DriftLab implements Lab<DriftLabResult> {
         context.progress().advance("disagreements");
         context.progress().end();
 
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("rowsPerWindow", String.valueOf(rows));
-        params.put("windows", String.valueOf(options.windows()));
-        params.put("powerSizes", options.powerSizes().toString());
-        params.put("negligibleShift", String.valueOf(options.negligibleShift()));
-        params.put("binChoices", options.binChoices().toString());
-        params.put("preset", DriftPreset.RIGOROUS.id());
         return new DriftLabResult(options, referenceAuc, sparkCheck, model.coefficients(), windows, power, binning,
-                disagreements, clock.provenance(options.seed(), rows, params));
+                disagreements, clock.provenance(options, rows), mlflowRun);
     }
 
     static DriftTable table(ChurnStream.Window w) {

@@ -1,6 +1,7 @@
 package dev.mlsandbox.drift.lab;
 
 import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.report.Format;
 import dev.mlsandbox.report.LineChart;
 import dev.mlsandbox.report.LineChart.XYSeries;
@@ -25,10 +26,12 @@ import java.util.function.ToDoubleFunction;
  * @param binning        PSI against the number of bins
  * @param disagreements  PSI versus KS cases
  * @param provenance     seed, sizes, versions, timing
+ * @param mlflowRun      where the run was logged, or null when tracking is off
  */
 public record DriftLabResult(DriftLabOptions options, double referenceAuc, double sparkAgreement, double[] coefficients,
                              List<WindowRow> windows, List<PowerPoint> power, List<BinningPoint> binning,
-                             List<Disagreement> disagreements, Provenance provenance) implements LabResult {
+                             List<Disagreement> disagreements, Provenance provenance, MlflowRun mlflowRun)
+        implements LabResult {
 
     /** One window of one scenario: input drift next to measured model quality. */
     public record WindowRow(String scenario, int window, double intensity, int rows, double churnRate, double auc,
@@ -70,7 +73,7 @@ public record DriftLabResult(DriftLabOptions options, double referenceAuc, doubl
 
     @Override
     public Report report() {
-        Report.Builder b = Report.builder("drift", "Drift: data drift, concept drift and model degradation")
+        Report.Builder b = Report.builder(DriftLab.NAME, "Drift: data drift, concept drift and model degradation")
                 .summary("Six simulated streams of " + options.windows() + " windows x " + options.rowsPerWindow()
                         + " rows against one reference window; a logistic regression trained in Spark on the reference "
                         + "is scored on every window (labels known), and the rigorous preset (Benjamini-Hochberg + "
@@ -130,6 +133,7 @@ public record DriftLabResult(DriftLabOptions options, double referenceAuc, doubl
                     d.psiFlags() ? "drift (>= 0.2)" : d.psi() >= 0.1 ? "moderate" : "no drift", d.lesson());
         }
         b.section(Section.builder("Where PSI and KS disagree").add(dis.build()).build());
+        MlflowRun.addTo(b, mlflowRun);
         return b.build();
     }
 

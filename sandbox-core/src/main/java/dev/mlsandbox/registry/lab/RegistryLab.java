@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.feature.StringIndexerModel;
@@ -22,6 +23,8 @@ import org.mlflow.tracking.MlflowClient;
 
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.registry.ChampionChallenger;
 import dev.mlsandbox.registry.Registry;
 import dev.mlsandbox.registry.RegistryException;
@@ -48,19 +51,42 @@ import dev.mlsandbox.tracking.TrackingServer;
  */
 public final class RegistryLab implements Lab<RegistryLabResult> {
 
+    public static final String NAME = "registry";
+    /** The catalog entry: {@code bin/sandbox lab registry}, the tour, {@code sandbox.registryLab()}. */
+    public static final LabDescriptor<RegistryLabOptions, RegistryLabResult> DESCRIPTOR = LabDescriptor.of(NAME,
+                    "Model registry, Unity Catalog way: versions, aliases, signature enforcement, GRANTs, "
+                            + "champion/challenger promotion and rollback",
+                    RegistryLabOptions::defaults, RegistryLabOptions::fromParameters, RegistryLab::new)
+            .withCost("The default run trains two pipelines on 2,000 rows, logs three MLflow models and walks the "
+                    + "registry on an embedded server: about 20 s on two cores.")
+            .withRowsParameter("rows");
+
     private final RegistryLabOptions options;
 
     public RegistryLab(RegistryLabOptions options) {
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public RegistryLab() {
+        this(RegistryLabOptions.defaults());
     }
 
     @Override
     public String name() {
-        return "registry";
+        return NAME;
     }
 
+    public RegistryLabOptions options() {
+        return options;
+    }
+
+    /** Logs the run when tracking is on (the takeaways as metrics, the report); see LabContext#logged. */
     @Override
     public RegistryLabResult run(LabContext context) {
+        return context.logged(NAME, options, run -> run(context, run.mlflowRun().orElse(null)));
+    }
+
+    private RegistryLabResult run(LabContext context, MlflowRun mlflowRun) {
         var clock = context.startClock();
         var progress = context.progress();
         progress.begin("registry", 8);
@@ -148,11 +174,10 @@ public final class RegistryLab implements Lab<RegistryLabResult> {
             progress.advance("rollback");
             progress.end();
 
-            return new RegistryLabResult(model, server.uri().toString(),
+            return new RegistryLabResult(options, model, server.uri().toString(),
                     challenger.mlmodel().signature().inputs().toJson(), steps, checks, governance, gate(passed), gate(stopped),
                     rollback.from(), rollback.championAfter(), trainAuc, train.count(), passed.heldOutRows(),
-                    clock.provenance(options.seed(), options.rows(), Map.of("model", model, "rows", Integer.toString(options.rows()),
-                            "minImprovement", Double.toString(options.minImprovement()))));
+                    clock.provenance(options, options.rows()), mlflowRun);
         } finally {
             train.unpersist();
             heldOut.unpersist();

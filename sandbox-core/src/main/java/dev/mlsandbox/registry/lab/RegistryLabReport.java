@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.report.BarChart;
 import dev.mlsandbox.report.Format;
 import dev.mlsandbox.report.Report;
@@ -22,7 +23,7 @@ final class RegistryLabReport {
         RegistryLabResult.Gate b = r.blocked();
         long accepted = r.signatureChecks().stream().filter(RegistryLabResult.SignatureCheck::accepted).count();
         long denied = r.governance().stream().filter(g -> !g.allowed()).count();
-        Report.Builder rb = Report.builder("registry", "Model registry the Unity Catalog way")
+        Report.Builder rb = Report.builder(RegistryLab.NAME, "Model registry the Unity Catalog way")
                 .summary("Two churn pipelines were logged as MLflow models and registered as " + r.model() + " on an embedded"
                         + " MLflow-compatible server with authentication on (" + r.trainRows() + " training rows, "
                         + r.heldOutRows() + " held-out rows that took no part in training). Aliases, the signature cases,"
@@ -87,6 +88,7 @@ final class RegistryLabReport {
         rb.data("promotion", promotion);
         rb.data("steps", r.steps().stream().map(s -> map("action", s.action(), "ok", s.ok(), "outcome", s.outcome())).toList());
         rb.data("trainAuc", r.trainAuc());
+        MlflowRun.addTo(rb, r.mlflowRun());
         return rb.build();
     }
 

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.report.Provenance;
 import dev.mlsandbox.report.Report;
 
 /**
  * What the registry lab observed.
  *
+ * @param options         the options it ran with
  * @param model           the registered model
  * @param serverUri       the embedded server the lab used
  * @param signatureInputs the v2 signature's inputs, as MLflow's JSON
@@ -22,11 +24,13 @@ import dev.mlsandbox.report.Report;
  * @param rollbackTo      the version @champion points at after the rollback
  * @param trainAuc        AUC of each pipeline on its training rows (for contrast with held-out AUC)
  * @param provenance      versions, seed, sizes, timings
+ * @param mlflowRun       where the run was logged, or null when tracking is off
  */
-public record RegistryLabResult(String model, String serverUri, String signatureInputs, List<Step> steps,
+public record RegistryLabResult(RegistryLabOptions options, String model, String serverUri, String signatureInputs, List<Step> steps,
                                 List<SignatureCheck> signatureChecks, List<GovernanceStep> governance, Gate promotion,
                                 Gate blocked, long rollbackFrom, long rollbackTo, Map<String, Double> trainAuc,
-                                long trainRows, long heldOutRows, Provenance provenance) implements LabResult {
+                                long trainRows, long heldOutRows, Provenance provenance,
+                                MlflowRun mlflowRun) implements LabResult {
 
     /** One registry action and what the server answered. */
     public record Step(String action, boolean ok, String outcome) {

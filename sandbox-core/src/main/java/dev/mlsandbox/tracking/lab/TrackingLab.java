@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.tracking.TrackingServer;
 import dev.mlsandbox.tracking.lab.TrackingLabResult.Comparison;
 import dev.mlsandbox.tracking.lab.TrackingLabResult.FailureMode;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Metric;
@@ -39,21 +42,47 @@ import org.mlflow.tracking.RunsPage;
  * the lab needs no Spark job and takes a few seconds.
  */
 public final class TrackingLab implements Lab<TrackingLabResult> {
+
+    public static final String NAME = "tracking";
+    /** The catalog entry: {@code bin/sandbox lab tracking}, the tour, {@code sandbox.trackingLab()}. */
+    public static final LabDescriptor<TrackingLabOptions, TrackingLabResult> DESCRIPTOR = LabDescriptor.of(NAME,
+                    "Experiment tracking: team experiments, tagged runs, search/order/paginate with the MLflow client, "
+                            + "and its failure modes",
+                    TrackingLabOptions::defaults, TrackingLabOptions::fromParameters, TrackingLab::new)
+            .withCost("The default run logs 36 simulated runs with the MLflow Java client to an embedded server; no "
+                    + "Spark job: a few seconds.");
+
     private static final String[] MODELS = {"gbt", "rf", "lr"};
     private static final ObjectMapper JSON = Json.mapper();
     private final TrackingLabOptions options;
 
     public TrackingLab(TrackingLabOptions options) {
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public TrackingLab() {
+        this(TrackingLabOptions.defaults());
     }
 
     @Override
     public String name() {
-        return "tracking";
+        return NAME;
     }
 
+    public TrackingLabOptions options() {
+        return options;
+    }
+
+    /**
+     * Logs the run when tracking is on (see LabContext#logged): the lab's own embedded server holds
+     * the simulated team runs; the sandbox's tracking server gets the lab's run, as for every lab.
+     */
     @Override
     public TrackingLabResult run(LabContext context) {
+        return context.logged(NAME, options, run -> run(context, run.mlflowRun().orElse(null)));
+    }
+
+    private TrackingLabResult run(LabContext context, MlflowRun mlflowRun) {
         var clock = context.startClock();
         Path dir;
         try {
@@ -94,13 +123,8 @@ public final class TrackingLab implements Lab<TrackingLabResult> {
             context.progress().advance("failure modes");
             context.progress().end();
 
-            Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("runsPerTeam", Integer.toString(options.runsPerTeam()));
-            parameters.put("epochs", Integer.toString(options.epochs()));
-            parameters.put("pageSize", Integer.toString(options.pageSize()));
-            parameters.put("teams", String.join(",", TrackingLabOptions.TEAMS));
             return new TrackingLabResult(server.uri().toString(), counts, comparisons, leaderboard, pages, history, failures,
-                    clock.provenance(options.seed(), allRunIds.size(), parameters), options);
+                    clock.provenance(options, allRunIds.size()), options, mlflowRun);
         } finally {
             TempDirectories.deleteQuietly(dir);
         }

@@ -1,5 +1,6 @@
 package dev.mlsandbox.tracking.lab;
 
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.report.BarChart;
 import dev.mlsandbox.report.LineChart;
 import dev.mlsandbox.report.Report;
@@ -16,7 +17,7 @@ final class TrackingLabReport {
     private TrackingLabReport() {}
 
     static Report build(TrackingLabResult r) {
-        Report.Builder b = Report.builder("tracking", "Experiment tracking with the MLflow client")
+        Report.Builder b = Report.builder(TrackingLab.NAME, "Experiment tracking with the MLflow client")
                 .summary(r.totalRuns() + " runs in " + r.experiments().size() + " team experiments were logged to an "
                         + "MLflow-compatible server (" + r.trackingUri() + ", embedded, SQLite store) with the real "
                         + "MLflow Java client, then compared programmatically: filters, order by a metric, pagination. "
@@ -76,14 +77,14 @@ final class TrackingLabReport {
         var notReviewed = r.comparisons().stream().filter(c -> c.name().equals("not reviewed?")).findFirst().orElseThrow();
         long refused = r.failureModes().stream().filter(f -> f.status() == 400).count();
         b.takeaway("Only the " + missing.matched() + " of " + r.totalRuns() + " runs that logged auc match `metrics.auc >= 0`: "
-                + "a run missing the key never matches.", "runs matching metrics.auc >= 0", missing.matched());
+                + "a run missing the key never matches.", "search.missingKey.matched", missing.matched());
         b.takeaway("`tags.reviewed != 'yes'` matched " + notReviewed.matched() + " runs, although most runs carry no "
-                + "reviewed tag: != also skips runs without the key.", "runs matching tags.reviewed != 'yes'",
+                + "reviewed tag: != also skips runs without the key.", "search.notEqualOnMissingTag.matched",
                 notReviewed.matched());
         b.takeaway(refused + " of " + r.failureModes().size() + " mistakes were refused with HTTP 400 and an "
-                + "INVALID_PARAMETER_VALUE body that names the rule.", "mistakes refused with 400", refused);
+                + "INVALID_PARAMETER_VALUE body that names the rule.", "failureModes.refused", refused);
         b.takeaway("Paginating " + r.options().runsPerTeam() + " runs with max_results=" + r.options().pageSize() + " took "
-                + r.pages().size() + " requests.", "pages", r.pages().size());
+                + r.pages().size() + " requests.", "pagination.pages", r.pages().size());
 
         b.data("experiments", r.experiments());
         b.data("comparisons", r.comparisons());
@@ -91,6 +92,7 @@ final class TrackingLabReport {
         b.data("pages", r.pages());
         b.data("bestHistory", r.bestHistory());
         b.data("failureModes", r.failureModes());
+        MlflowRun.addTo(b, r.mlflowRun());
         return b.build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlsandbox.tracking.lab;
 
 import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.report.Provenance;
 import dev.mlsandbox.report.Report;
 import java.util.List;
@@ -17,10 +18,13 @@ import java.util.Map;
  * @param bestHistory     rmse by epoch of the overall best run (from metrics/get-history)
  * @param failureModes    what the server answered to each mistake
  * @param provenance      versions, seed, sizes, timings
+ * @param options         the options it ran with
+ * @param mlflowRun       where the run was logged (in the sandbox's tracking server, not the lab's own),
+ *                        or null when tracking is off
  */
 public record TrackingLabResult(String trackingUri, Map<String, Integer> experiments, List<Comparison> comparisons,
         List<LeaderboardRow> leaderboard, List<Integer> pages, List<Double> bestHistory, List<FailureMode> failureModes,
-        Provenance provenance, TrackingLabOptions options) implements LabResult {
+        Provenance provenance, TrackingLabOptions options, MlflowRun mlflowRun) implements LabResult {
 
     /** One query: what was asked (filter, order), how many runs matched, and what that shows. */
     public record Comparison(String name, String filter, String orderBy, int matched, String lesson) {}

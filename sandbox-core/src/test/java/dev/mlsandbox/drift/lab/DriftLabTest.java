@@ -1,25 +1,30 @@
 package dev.mlsandbox.drift.lab;
 
+import dev.mlsandbox.testing.TrackedLabs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.report.JsonRenderer;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.testing.CheckedProgress;
-import dev.mlsandbox.testing.SharedSpark;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DriftLabTest {
 
     @Test
-    void showsDriftWithoutDegradationAndDegradationWithoutDrift() {
+    void showsDriftWithoutDegradationAndDegradationWithoutDrift(@TempDir Path dir) throws Exception {
         DriftLabOptions options = DriftLabOptions.defaults().withRowsPerWindow(1500).withWindows(4)
                 .withPowerSizes(List.of(500, 5000, 100_000));
         CheckedProgress progress = new CheckedProgress();
-        DriftLabResult r = new DriftLab(options).run(new LabContext(SharedSpark.session(), progress));
+        DriftLabResult r;
+        try (TrackedLabs tracked = TrackedLabs.in(dir)) {
+            r = new DriftLab(options).run(tracked.context(progress));
+            tracked.assertLogged(DriftLab.NAME, options, r, r.mlflowRun());
+        }
         progress.assertEveryTaskCompleted();
 
         assertTrue(r.sparkAgreement() < 1e-9, "JVM scoring must be Spark's model: " + r.sparkAgreement());

@@ -1,5 +1,8 @@
 package dev.mlsandbox.registry.lab;
 
+import dev.mlsandbox.testing.TrackedLabs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,18 +13,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.testing.CheckedProgress;
-import dev.mlsandbox.testing.SharedSpark;
 
 class RegistryLabTest {
 
     @Test
-    void theLabWalksAliasesSignaturesGrantsPromotionAndRollback() {
+    void theLabWalksAliasesSignaturesGrantsPromotionAndRollback(@TempDir Path dir) throws Exception {
         CheckedProgress progress = new CheckedProgress();
-        RegistryLabResult r = new RegistryLab(RegistryLabOptions.defaults().withRows(400))
-                .run(new LabContext(SharedSpark.session(), progress));
+        RegistryLabOptions options = RegistryLabOptions.defaults().withRows(400);
+        RegistryLabResult r;
+        try (TrackedLabs tracked = TrackedLabs.in(dir)) {
+            r = new RegistryLab(options).run(tracked.context(progress));
+            tracked.assertLogged(RegistryLab.NAME, options, r, r.mlflowRun());
+        }
         progress.assertEveryTaskCompleted();
 
         assertEquals(List.of(false, true, true, true, false, false, false, false),

@@ -39,7 +39,7 @@ public final class TuningLabCommand extends AbstractLabCommand {
     @Override
     protected Lab<?> lab(LabSettings settings) {
         try {
-            return new TuningLab(TuningOptions.from(settings).withFolds(folds).withTrainRatio(trainRatio)
+            return new TuningLab(TuningLab.DESCRIPTOR.options(settings).withFolds(folds).withTrainRatio(trainRatio)
                     .withParallelism(parallelism).withStabilitySeeds(stabilitySeeds).withSweeps(!noSweeps));
         } catch (IllegalArgumentException e) {
             // A bad option value is a usage error (exit 2), reported with the option's own rule.
