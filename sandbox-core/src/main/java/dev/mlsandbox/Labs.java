@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import dev.mlsandbox.drift.lab.DriftLab;
 import dev.mlsandbox.lab.LabDescriptor;
-import dev.mlsandbox.pipeline.PipelineLab;
+import dev.mlsandbox.pipeline.lab.PipelineLab;
 import dev.mlsandbox.registry.lab.RegistryLab;
 import dev.mlsandbox.tracking.lab.TrackingLab;
-import dev.mlsandbox.tuning.TuningLab;
+import dev.mlsandbox.tuning.lab.TuningLab;
 
 /**
  * The catalog of labs, in the order the tour runs them (the order of the concept map). A new lab

@@ -14,9 +14,9 @@ import dev.mlsandbox.lab.LabOptions;
 import dev.mlsandbox.lab.LabResult;
 import dev.mlsandbox.lab.LabRunner;
 import dev.mlsandbox.lab.Progress;
-import dev.mlsandbox.pipeline.PipelineLab;
-import dev.mlsandbox.pipeline.PipelineLabOptions;
-import dev.mlsandbox.pipeline.PipelineLabResult;
+import dev.mlsandbox.pipeline.lab.PipelineLab;
+import dev.mlsandbox.pipeline.lab.PipelineLabOptions;
+import dev.mlsandbox.pipeline.lab.PipelineLabResult;
 import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.spark.ChurnSpec;
 import dev.mlsandbox.spark.SessionSettings;
@@ -35,9 +35,9 @@ import dev.mlsandbox.tracking.lab.TrackingLabResult;
 import dev.mlsandbox.drift.lab.DriftLab;
 import dev.mlsandbox.drift.lab.DriftLabOptions;
 import dev.mlsandbox.drift.lab.DriftLabResult;
-import dev.mlsandbox.tuning.TuningLab;
-import dev.mlsandbox.tuning.TuningOptions;
-import dev.mlsandbox.tuning.TuningResult;
+import dev.mlsandbox.tuning.lab.TuningLab;
+import dev.mlsandbox.tuning.lab.TuningLabOptions;
+import dev.mlsandbox.tuning.lab.TuningLabResult;
 
 /**
  * The front door: one object a notebook or program creates. It owns the JVM's SparkSession and
@@ -147,7 +147,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** The tuning lab: CrossValidator vs TrainValidationSplit, cost and variance measured. */
-    public LabRunner<TuningOptions, TuningResult> tuningLab() {
+    public LabRunner<TuningLabOptions, TuningLabResult> tuningLab() {
         return lab(TuningLab.DESCRIPTOR);
     }
 

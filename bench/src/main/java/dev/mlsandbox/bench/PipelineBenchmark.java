@@ -10,8 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import dev.mlsandbox.Sandbox;
-import dev.mlsandbox.pipeline.PipelineLab;
-import dev.mlsandbox.pipeline.PipelineLabOptions;
+import dev.mlsandbox.pipeline.lab.PipelineLab;
+import dev.mlsandbox.pipeline.lab.PipelineLabOptions;
 import dev.mlsandbox.spark.ChurnData;
 
 /**

@@ -28,11 +28,11 @@ import dev.mlsandbox.spark.ChurnData;
  * action. So every case here ends with an action that needs the transformed column (a collect of
  * it), since an action that does not need it, such as a bare {@code count()}, may never evaluate it.
  */
-final class HandleInvalidProbe {
+public final class HandleInvalidProbe {
 
-    static final List<String> MODES = List.of("error", "skip", "keep");
+    public static final List<String> MODES = List.of("error", "skip", "keep");
     /** A plan the generator never produces, so the fitted StringIndexerModel never saw it. */
-    static final String UNSEEN_PLAN = "trial";
+    public static final String UNSEEN_PLAN = "trial";
 
     private HandleInvalidProbe() {
     }
@@ -42,7 +42,7 @@ final class HandleInvalidProbe {
      * the fitted study-guide model, once per mode. The mode is passed as a ParamMap to
      * {@code transform}: handleInvalid is read at transform time, so one fitted model serves all three.
      */
-    static List<UnseenCategoryOutcome> unseenCategory(PipelineModel model, Dataset<Row> known, long knownRows,
+    public static List<UnseenCategoryOutcome> unseenCategory(PipelineModel model, Dataset<Row> known, long knownRows,
                                                       Dataset<Row> unseen, long unseenIn) {
         StringIndexerModel indexer = (StringIndexerModel) model.stages()[0];
         int numLabels = indexer.labelsArray()[0].length;
@@ -53,7 +53,7 @@ final class HandleInvalidProbe {
             ParamMap params = new ParamMap().put(indexer.handleInvalid().w(mode));
             Dataset<Row> scored = model.transform(frame, params);
             try {
-                List<Row> rows = scored.select(ChurnData.PLAN, PipelineLab.PLAN_INDEX, "prediction").collectAsList();
+                List<Row> rows = scored.select(ChurnData.PLAN, ChurnPipelines.PLAN_INDEX, "prediction").collectAsList();
                 Double unseenIndex = rows.stream().filter(r -> UNSEEN_PLAN.equals(r.getString(0)))
                         .map(r -> r.getDouble(1)).max(Double::compare).orElse(null);
                 outcomes.add(new UnseenCategoryOutcome(mode, rowsIn, unseenIn, rows.size(), false, "", unseenIndex, numLabels));
@@ -69,7 +69,7 @@ final class HandleInvalidProbe {
      * {@code invalidRows} customers set to null, then to NaN; each under every mode. {@code rowsIn}
      * is the size of {@code base}, known to the caller, so no job is spent counting it.
      */
-    static List<AssemblerOutcome> assembler(Dataset<Row> base, long rowsIn, int invalidRows) {
+    public static List<AssemblerOutcome> assembler(Dataset<Row> base, long rowsIn, int invalidRows) {
         List<AssemblerOutcome> outcomes = new ArrayList<>();
         for (String kind : List.of("null", "NaN")) {
             Dataset<Row> frame = base.withColumn(ChurnData.CHARGES,
@@ -80,10 +80,10 @@ final class HandleInvalidProbe {
             for (String mode : MODES) {
                 VectorAssembler assembler = new VectorAssembler()
                         .setInputCols(new String[]{ChurnData.TENURE, ChurnData.CHARGES, ChurnData.CALLS})
-                        .setOutputCol(PipelineLab.FEATURES)
+                        .setOutputCol(ChurnPipelines.FEATURES)
                         .setHandleInvalid(mode);
                 try {
-                    List<Row> rows = assembler.transform(frame).select(PipelineLab.FEATURES).collectAsList();
+                    List<Row> rows = assembler.transform(frame).select(ChurnPipelines.FEATURES).collectAsList();
                     long withNaN = rows.stream().filter(r -> hasNaN(r.getAs(0))).count();
                     outcomes.add(new AssemblerOutcome(kind, mode, rowsIn, invalid, rows.size(), withNaN, false, ""));
                 } catch (Exception e) { // SparkException is checked, but Scala throws it undeclared

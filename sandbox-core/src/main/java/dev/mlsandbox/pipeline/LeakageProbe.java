@@ -28,29 +28,33 @@ import dev.mlsandbox.spark.ChurnData;
  * after a StandardScaler) is what lets the scaler's std reach the model: without a penalty, a
  * linear model absorbs any rescaling into its coefficients and the leak changes nothing measurable.
  */
-final class LeakageProbe {
+public final class LeakageProbe {
 
     private LeakageProbe() {
     }
 
-    static LeakageOutcome run(Dataset<Row> churn, PipelineLabOptions options) {
-        long cutoff = Math.round(options.rows() * (1.0 - options.testFraction()));
+    /**
+     * The leaky and the correct scaler on {@code churn} ({@code rows} rows, ids 1..rows), split by
+     * time at {@code 1 - testFraction}; the test rows' charges raised by {@code priceShift}.
+     */
+    public static LeakageOutcome run(Dataset<Row> churn, long rows, double testFraction, double priceShift, double regParam) {
+        long cutoff = Math.round(rows * (1.0 - testFraction));
         Dataset<Row> train = churn.filter(col(ChurnData.ID).leq(cutoff)).cache();
         Dataset<Row> test = churn.filter(col(ChurnData.ID).gt(cutoff))
-                .withColumn(ChurnData.CHARGES, col(ChurnData.CHARGES).plus(options.priceShift())).cache();
+                .withColumn(ChurnData.CHARGES, col(ChurnData.CHARGES).plus(priceShift)).cache();
         try {
-            PipelineModel featurize = new Pipeline().setStages(PipelineLab.encodingStages()).fit(train);
+            PipelineModel featurize = new Pipeline().setStages(ChurnPipelines.encodingStages()).fit(train);
             Dataset<Row> trainFeatures = featurize.transform(train);
             Dataset<Row> testFeatures = featurize.transform(test);
 
             // Inside: the scaler is a stage, so fit sees only the training rows.
-            PipelineModel inside = new Pipeline().setStages(new PipelineStage[]{scaler(), model(options)}).fit(trainFeatures);
+            PipelineModel inside = new Pipeline().setStages(new PipelineStage[]{scaler(), model(regParam)}).fit(trainFeatures);
             StandardScalerModel insideScaler = (StandardScalerModel) inside.stages()[0];
             Dataset<Row> insideScored = inside.transform(testFeatures);
 
             // Leaky: the scaler is fitted on all rows first, then the model on the scaled training rows.
             StandardScalerModel leakyScaler = scaler().fit(trainFeatures.unionByName(testFeatures));
-            LogisticRegressionModel leakyModel = model(options).fit(leakyScaler.transform(trainFeatures));
+            LogisticRegressionModel leakyModel = model(regParam).fit(leakyScaler.transform(trainFeatures));
             Dataset<Row> leakyScored = leakyModel.transform(leakyScaler.transform(testFeatures));
 
             int charges = chargesIndex(featurize, train);
@@ -61,7 +65,7 @@ final class LeakageProbe {
                 changed += a.get(i).prediction() == b.get(i).prediction() ? 0 : 1;
             }
             // Customer ids run 1..rows, so the time-ordered split sizes are exact without counting.
-            LeakageOutcome outcome = new LeakageOutcome(cutoff, options.rows() - cutoff, options.priceShift(), options.regParam(),
+            LeakageOutcome outcome = new LeakageOutcome(cutoff, rows - cutoff, priceShift, regParam,
                     insideScaler.mean().apply(charges), leakyScaler.mean().apply(charges),
                     insideScaler.std().apply(charges), leakyScaler.std().apply(charges),
                     Metrics.auc(a), Metrics.auc(b), Metrics.logLoss(a), Metrics.logLoss(b), changed);
@@ -73,17 +77,17 @@ final class LeakageProbe {
     }
 
     private static StandardScaler scaler() {
-        return new StandardScaler().setInputCol(PipelineLab.RAW_FEATURES).setOutputCol(PipelineLab.FEATURES);
+        return new StandardScaler().setInputCol(ChurnPipelines.RAW_FEATURES).setOutputCol(ChurnPipelines.FEATURES);
     }
 
-    private static LogisticRegression model(PipelineLabOptions options) {
-        return new LogisticRegression().setLabelCol(ChurnData.LABEL).setFeaturesCol(PipelineLab.FEATURES)
-                .setRegParam(options.regParam()).setStandardization(false).setMaxIter(PipelineLab.LR_MAX_ITER);
+    private static LogisticRegression model(double regParam) {
+        return new LogisticRegression().setLabelCol(ChurnData.LABEL).setFeaturesCol(ChurnPipelines.FEATURES)
+                .setRegParam(regParam).setStandardization(false).setMaxIter(ChurnPipelines.LR_MAX_ITER);
     }
 
     /** Position of monthly_charges in the assembled vector: after the one-hot blocks. */
     private static int chargesIndex(PipelineModel featurize, Dataset<Row> train) {
-        List<String> names = PipelineLab.featureNames(featurize, train, PipelineLab.RAW_FEATURES);
+        List<String> names = ChurnPipelines.featureNames(featurize, train, ChurnPipelines.RAW_FEATURES);
         int index = names.indexOf(ChurnData.CHARGES);
         if (index < 0) {
             throw new IllegalStateException("monthly_charges not among the assembled features " + names);

@@ -18,12 +18,12 @@ import org.apache.spark.sql.Row;
  * Saves a fitted PipelineModel to a temporary directory, lists what Spark wrote, loads it back and
  * scores the same rows with both. The directory is deleted afterwards.
  */
-final class PersistenceProbe {
+public final class PersistenceProbe {
 
     private PersistenceProbe() {
     }
 
-    static PersistenceOutcome run(PipelineModel model, Dataset<Row> rows) {
+    public static PersistenceOutcome run(PipelineModel model, Dataset<Row> rows) {
         Path root = null;
         try {
             root = Files.createTempDirectory("sandbox-pipeline-model");

@@ -13,7 +13,7 @@ import org.apache.logging.log4j.core.config.Configurator;
  * Silences Spark's task-failure logging while the lab provokes a failure on purpose: the lab
  * captures the error itself, and Spark's stack traces on stderr would read like the lab broke.
  */
-final class QuietFailures {
+public final class QuietFailures {
 
     /** The loggers that report a failed task: the executor, the scheduler, the task-set manager. */
     private static final List<String> LOGGERS = List.of("org.apache.spark.executor.Executor",
@@ -22,7 +22,7 @@ final class QuietFailures {
     private QuietFailures() {
     }
 
-    static synchronized <T> T during(Supplier<T> work) {
+    public static synchronized <T> T during(Supplier<T> work) {
         Map<String, Level> previous = new LinkedHashMap<>();
         for (String name : LOGGERS) {
             previous.put(name, LogManager.getLogger(name).getLevel());

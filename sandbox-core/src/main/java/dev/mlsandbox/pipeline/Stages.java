@@ -27,12 +27,12 @@ import dev.mlsandbox.report.Format;
  * learned, and the columns it adds. Schemas come from {@code transformSchema}, so tracing costs
  * no Spark job.
  */
-final class Stages {
+public final class Stages {
 
     private Stages() {
     }
 
-    static List<StageTrace> trace(Pipeline pipeline, PipelineModel model, StructType input) {
+    public static List<StageTrace> trace(Pipeline pipeline, PipelineModel model, StructType input) {
         PipelineStage[] before = pipeline.getStages();
         Transformer[] after = model.stages();
         if (before.length != after.length) {

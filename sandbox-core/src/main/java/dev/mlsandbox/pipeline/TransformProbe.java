@@ -27,7 +27,7 @@ import org.apache.spark.ml.Transformer;
  * Shows that a Pipeline cannot transform: by reflection on the live classes, and by asking javac
  * to compile {@code pipeline.transform(df)} against the running classpath.
  */
-final class TransformProbe {
+public final class TransformProbe {
 
     /** What PySpark raises: Python finds no attribute, because Pipeline defines no transform. */
     static final String PYSPARK_ERROR = "AttributeError: 'Pipeline' object has no attribute 'transform'";
@@ -51,7 +51,7 @@ final class TransformProbe {
     private TransformProbe() {
     }
 
-    static TransformCheck run(boolean compile) {
+    public static TransformCheck run(boolean compile) {
         boolean hasTransform = Arrays.stream(Pipeline.class.getMethods()).anyMatch(m -> m.getName().equals("transform"));
         List<String> ancestry = new ArrayList<>();
         for (Class<?> c = Pipeline.class.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {

@@ -9,9 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import dev.mlsandbox.Sandbox;
-import dev.mlsandbox.pipeline.PipelineLab;
-import dev.mlsandbox.pipeline.PipelineLabOptions;
-import dev.mlsandbox.pipeline.PipelineLabResult;
+import dev.mlsandbox.pipeline.lab.PipelineLab;
+import dev.mlsandbox.pipeline.lab.PipelineLabOptions;
+import dev.mlsandbox.pipeline.lab.PipelineLabResult;
 import dev.mlsandbox.report.ReportWriter;
 
 /**

@@ -16,7 +16,7 @@ import dev.mlsandbox.tuning.InstrumentedTuning;
 import dev.mlsandbox.tuning.ParamKey;
 import dev.mlsandbox.tuning.TrainValidation;
 import dev.mlsandbox.tuning.TuningGrid;
-import dev.mlsandbox.tuning.TuningResult;
+import dev.mlsandbox.tuning.lab.TuningLabResult;
 import dev.mlsandbox.tuning.TuningSetup;
 
 /**
@@ -57,7 +57,7 @@ public final class TuningExample {
                     tvs.fits(), tvs.expectedFits(), tvs.seconds(), tvs.best().label(), cv.best().label());
 
             // 4. The whole lab: stability over 5 seeds and the sweeps, as a report.
-            TuningResult result = sandbox.tuningLab().run();
+            TuningLabResult result = sandbox.tuningLab().run();
             result.report().takeaways().forEach(t -> System.out.println("* " + t.text()));
             ReportWriter.ReportFiles files = new ReportWriter().write(result.report(), out.resolve("tuning"));
             System.out.println("report: " + files.html());

@@ -24,8 +24,7 @@ import org.apache.spark.ml.regression.RandomForestRegressor;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import dev.mlsandbox.pipeline.PipelineLab;
-import dev.mlsandbox.pipeline.PipelineLabOptions;
+import dev.mlsandbox.pipeline.ChurnPipelines;
 import dev.mlsandbox.spark.ChurnData;
 
 /**
@@ -165,9 +164,8 @@ public final class FittedPipelines {
     }
 
     private static final class Lab {
-        static final PipelineModel STUDY_GUIDE = PipelineLab.studyGuidePipeline(PipelineLabOptions.defaults()
-                .withNumTrees(10)).fit(Train.FRAME.na().drop());
-        static final PipelineModel FEATURE_ENGINEERING = PipelineLab.featureEngineeringPipeline()
-                .fit(Train.FRAME.na().drop());
+        // the pipeline lab's two pipelines; the forest with the lab's default depth and seed
+        static final PipelineModel STUDY_GUIDE = ChurnPipelines.studyGuide(10, 5, 42L).fit(Train.FRAME.na().drop());
+        static final PipelineModel FEATURE_ENGINEERING = ChurnPipelines.featureEngineering().fit(Train.FRAME.na().drop());
     }
 }

@@ -2,8 +2,8 @@ package dev.mlsandbox.cli.labs;
 
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabSettings;
-import dev.mlsandbox.tuning.TuningLab;
-import dev.mlsandbox.tuning.TuningOptions;
+import dev.mlsandbox.tuning.lab.TuningLab;
+import dev.mlsandbox.tuning.lab.TuningLabOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,19 +17,19 @@ import picocli.CommandLine.Option;
         "For a quick look: --no-sweeps --stability-seeds 2 (docs/tuning.md, 'What is slow')."})
 public final class TuningLabCommand extends AbstractLabCommand {
 
-    @Option(names = "--folds", paramLabel = "K", defaultValue = "" + TuningOptions.DEFAULT_FOLDS,
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "" + TuningLabOptions.DEFAULT_FOLDS,
             description = "CrossValidator's numFolds, at least 2 (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--train-ratio", paramLabel = "R", defaultValue = "" + TuningOptions.DEFAULT_TRAIN_RATIO,
+    @Option(names = "--train-ratio", paramLabel = "R", defaultValue = "" + TuningLabOptions.DEFAULT_TRAIN_RATIO,
             description = "TrainValidationSplit's trainRatio, strictly between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double trainRatio;
 
-    @Option(names = "--parallelism", paramLabel = "P", defaultValue = "" + TuningOptions.DEFAULT_PARALLELISM,
+    @Option(names = "--parallelism", paramLabel = "P", defaultValue = "" + TuningLabOptions.DEFAULT_PARALLELISM,
             description = "Both validators' parallelism: models fitted at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--stability-seeds", paramLabel = "N", defaultValue = "" + TuningOptions.DEFAULT_STABILITY_SEEDS,
+    @Option(names = "--stability-seeds", paramLabel = "N", defaultValue = "" + TuningLabOptions.DEFAULT_STABILITY_SEEDS,
             description = "Seeds the selection-stability study repeats both validators with (default: ${DEFAULT-VALUE}).")
     int stabilitySeeds;
 

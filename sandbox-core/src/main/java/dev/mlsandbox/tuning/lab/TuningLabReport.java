@@ -1,5 +1,11 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.CrossValidation;
+import dev.mlsandbox.tuning.LayoutComparison;
+import dev.mlsandbox.tuning.ParamKey;
+import dev.mlsandbox.tuning.Stability;
+import dev.mlsandbox.tuning.Sweeps;
+import dev.mlsandbox.tuning.TrainValidation;
 import static dev.mlsandbox.report.Format.number;
 import static dev.mlsandbox.report.Format.seconds;
 import static dev.mlsandbox.report.Format.times;
@@ -14,18 +20,18 @@ import dev.mlsandbox.report.Section;
 import dev.mlsandbox.report.Table;
 import dev.mlsandbox.lab.MlflowRun;
 
-/** Builds the tuning lab's report from a {@link TuningResult}: takeaways, sections, charts, data. */
-final class TuningReport {
+/** Builds the tuning lab's report from a {@link TuningLabResult}: takeaways, sections, charts, data. */
+final class TuningLabReport {
 
     private static final String CV = Sweeps.CROSS_VALIDATOR;
     private static final String TVS = Sweeps.TRAIN_VALIDATION_SPLIT;
 
-    private final TuningResult r;
+    private final TuningLabResult r;
     private final CrossValidation cv;
     private final TrainValidation tvs;
-    private final TuningOptions o;
+    private final TuningLabOptions o;
 
-    TuningReport(TuningResult result) {
+    TuningLabReport(TuningLabResult result) {
         this.r = result;
         this.cv = result.crossValidation();
         this.tvs = result.trainValidation();

@@ -1,11 +1,11 @@
-package dev.mlsandbox.pipeline;
+package dev.mlsandbox.tuning.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,53 +25,61 @@ import dev.mlsandbox.lab.BuildInfo;
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.testing.SharedSpark;
+import dev.mlsandbox.tuning.CrossValidation;
+import dev.mlsandbox.tuning.TuningGrid;
 import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.tracking.RunLogger;
 import dev.mlsandbox.tracking.Tracking;
 import dev.mlsandbox.tracking.TrackingServer;
 
-/** With a tracking URI the lab logs its run; checked through the real MLflow client. */
-class PipelineTrackingTest {
+/** With a tracking URI the tuning lab logs per-fold metrics per param map; read back with the real client. */
+class TuningTrackingTest {
 
     @Test
-    void theLabLogsItsRunAndTheReportLinksToIt(@TempDir Path dir) throws Exception {
+    void perFoldMetricsPerParamMapMeanStdTagsAndTheReport(@TempDir Path dir) throws Exception {
         try (TrackingServer server = TrackingServer.builder().port(0).backendStoreUri("sqlite:///" + dir.resolve("mlruns.db"))
                 .artifactsDestination(dir.resolve("artifacts")).build().start();
                 MlflowClient client = new MlflowClient(server.uri().toString());
                 Tracking tracking = Tracking.connect(server.uri())) {
-            PipelineLabOptions options = PipelineLabOptions.defaults().withRows(1_200).withNumTrees(4).withMaxDepth(3);
-            PipelineLabResult result = new PipelineLab(options)
+            TuningLabOptions options = TuningLabOptions.defaults().withRows(300).withFolds(2)
+                    .withGrid(TuningGrid.of(new TuningGrid.Axis("regParam", List.of(0.01, 0.3))))
+                    .withStabilitySeeds(2).withMaxIter(3).withParallelism(1).withSweeps(false);
+            TuningLabResult result = new TuningLab(options)
                     .run(new LabContext(SharedSpark.session(), Progress.none(), RunLogger.to(server.uri())));
 
             MlflowRun link = result.mlflowRun();
-            assertNotNull(link, "the result names its run");
+            assertNotNull(link);
             Run run = client.getRun(link.runId());
-            assertEquals(link.experimentId(), run.getInfo().getExperimentId());
-            assertEquals(PipelineLab.NAME, client.getExperiment(link.experimentId()).getName());
             assertEquals(RunStatus.FINISHED, run.getInfo().getStatus());
-
-            Map<String, String> params = run.getData().getParamsList().stream().collect(Collectors.toMap(Param::getKey, Param::getValue));
-            assertEquals(options.toParameters(), params);
-            Map<String, Double> metrics = run.getData().getMetricsList().stream()
-                    .collect(Collectors.toMap(Metric::getKey, Metric::getValue));
-            assertEquals(result.studyGuide().metricValue(), metrics.get("studyGuide.areaUnderROC"));
-            assertEquals(result.featureEngineering().metricValue(), metrics.get("featureEngineering.areaUnderROC"));
+            assertEquals(TuningLab.NAME, client.getExperiment(link.experimentId()).getName());
+            assertEquals(options.toParameters(),
+                    run.getData().getParamsList().stream().collect(Collectors.toMap(Param::getKey, Param::getValue)));
             Map<String, String> tags = run.getData().getTagsList().stream().collect(Collectors.toMap(RunTag::getKey, RunTag::getValue));
-            assertEquals("pipeline", tags.get("sandbox.lab"));
+            assertEquals("tuning", tags.get("sandbox.lab"));
             assertEquals(BuildInfo.sandboxVersion(), tags.get("sandbox.version"));
             assertEquals(Long.toString(options.seed()), tags.get("sandbox.seed"));
+            assertEquals(result.crossValidation().best().label(), tags.get("cv.best"));
 
-            // the report links to the run, and the run holds the report
-            Map<String, Object> data = result.report().data();
+            Map<String, Double> latest = run.getData().getMetricsList().stream()
+                    .collect(Collectors.toMap(Metric::getKey, Metric::getValue));
+            for (CrossValidation.FoldScores s : result.crossValidation().paramMaps()) {
+                String key = "cv/" + TuningTracking.key(s.params());
+                List<Metric> history = client.getMetricHistory(link.runId(), key + "/fold");
+                assertEquals(options.folds(), history.size(), key);
+                for (Metric m : history) {
+                    assertEquals(s.foldMetrics().get((int) m.getStep()), m.getValue(), key + " fold " + m.getStep());
+                }
+                assertEquals(s.mean(), latest.get(key + "/mean"));
+                assertEquals(s.std(), latest.get(key + "/std"));
+            }
+            assertTrue(latest.containsKey("cv/regParam_0.01/mean"), latest.keySet().toString());
+            assertEquals(result.cvTestScore(), latest.get("cv.testScore"));
+            assertEquals(result.tvsTestScore(), latest.get("tvs.testScore"));
+
             assertEquals(Map.of("experimentId", link.experimentId(), "runId", link.runId(), "uri", link.uri()),
-                    data.get(MlflowRun.DATA_KEY));
-            assertTrue(link.uri().startsWith(server.uri() + "/#/experiments/" + link.experimentId() + "/runs/" + link.runId()),
-                    link.uri());
+                    result.report().data().get(MlflowRun.DATA_KEY));
             JsonNode uploaded = new ObjectMapper().readTree(tracking.readArtifact(link.runId(), "report/report.json"));
             assertEquals(link.runId(), uploaded.path("mlflowRun").path("runId").asText());
-            String markdown = new String(tracking.readArtifact(link.runId(), "report/report.md"), StandardCharsets.UTF_8);
-            assertTrue(markdown.contains(link.uri()), "the report has a line with the run's link");
-            assertTrue(tracking.readArtifact(link.runId(), "report/report.html").length > 0);
         }
     }
 }

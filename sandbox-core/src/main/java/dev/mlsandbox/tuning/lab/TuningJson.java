@@ -1,5 +1,11 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.CrossValidation;
+import dev.mlsandbox.tuning.LayoutComparison;
+import dev.mlsandbox.tuning.ParamKey;
+import dev.mlsandbox.tuning.Stability;
+import dev.mlsandbox.tuning.Sweeps;
+import dev.mlsandbox.tuning.TrainValidation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +19,7 @@ final class TuningJson {
     private TuningJson() {
     }
 
-    static void addData(Report.Builder b, TuningResult r) {
+    static void addData(Report.Builder b, TuningLabResult r) {
         CrossValidation cv = r.crossValidation();
         TrainValidation tvs = r.trainValidation();
 

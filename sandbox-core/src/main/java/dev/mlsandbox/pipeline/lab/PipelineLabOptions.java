@@ -1,4 +1,4 @@
-package dev.mlsandbox.pipeline;
+package dev.mlsandbox.pipeline.lab;
 
 import java.util.Map;
 

@@ -1,5 +1,16 @@
-package dev.mlsandbox.pipeline;
+package dev.mlsandbox.pipeline.lab;
 
+import dev.mlsandbox.pipeline.ChurnPipelines;
+import dev.mlsandbox.pipeline.AssemblerOutcome;
+import dev.mlsandbox.pipeline.CoefficientCheck;
+import dev.mlsandbox.pipeline.HandleInvalidProbe;
+import dev.mlsandbox.pipeline.LeakageOutcome;
+import dev.mlsandbox.pipeline.NamedValue;
+import dev.mlsandbox.pipeline.PersistenceOutcome;
+import dev.mlsandbox.pipeline.PipelineTrace;
+import dev.mlsandbox.pipeline.StageTrace;
+import dev.mlsandbox.pipeline.TransformCheck;
+import dev.mlsandbox.pipeline.UnseenCategoryOutcome;
 import static dev.mlsandbox.report.Format.number;
 import static dev.mlsandbox.report.Format.percent;
 
@@ -17,12 +28,12 @@ import dev.mlsandbox.spark.ChurnData;
 import dev.mlsandbox.lab.MlflowRun;
 
 /** Builds the Pipeline lab's report from its result: no Spark, only the measured numbers. */
-final class PipelineReport {
+final class PipelineLabReport {
 
     /** Below this AUC difference the leak is reported as too small to matter on this data. */
     static final double NEGLIGIBLE_AUC = 0.005;
 
-    private PipelineReport() {
+    private PipelineLabReport() {
     }
 
     static Report build(PipelineLabResult r) {
@@ -287,7 +298,7 @@ final class PipelineReport {
     }
 
     private static double maxRegion(PipelineLabResult r) {
-        return r.coefficients().stream().filter(c -> c.feature().startsWith(PipelineLab.REGION_ONEHOT))
+        return r.coefficients().stream().filter(c -> c.feature().startsWith(ChurnPipelines.REGION_ONEHOT))
                 .mapToDouble(c -> Math.abs(c.perUnit())).max().orElse(0);
     }
 

@@ -1,5 +1,8 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.CrossValidation;
+import dev.mlsandbox.tuning.ParamKey;
+import dev.mlsandbox.tuning.TrainValidation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +19,7 @@ final class TuningTracking {
     private TuningTracking() {
     }
 
-    static void log(TrackedRun run, TuningResult r) {
+    static void log(TrackedRun run, TuningLabResult r) {
         if (!run.enabled()) {
             return;
         }

@@ -1,5 +1,14 @@
-package dev.mlsandbox.pipeline;
+package dev.mlsandbox.pipeline.lab;
 
+import dev.mlsandbox.pipeline.AssemblerOutcome;
+import dev.mlsandbox.pipeline.CoefficientCheck;
+import dev.mlsandbox.pipeline.HandleInvalidProbe;
+import dev.mlsandbox.pipeline.LeakageOutcome;
+import dev.mlsandbox.pipeline.NamedValue;
+import dev.mlsandbox.pipeline.PersistenceOutcome;
+import dev.mlsandbox.pipeline.PipelineTrace;
+import dev.mlsandbox.pipeline.TransformCheck;
+import dev.mlsandbox.pipeline.UnseenCategoryOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,6 +97,6 @@ public record PipelineLabResult(PipelineLabOptions options, Provenance provenanc
 
     @Override
     public Report report() {
-        return PipelineReport.build(this);
+        return PipelineLabReport.build(this);
     }
 }

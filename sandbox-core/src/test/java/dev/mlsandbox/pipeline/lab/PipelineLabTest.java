@@ -1,5 +1,13 @@
-package dev.mlsandbox.pipeline;
+package dev.mlsandbox.pipeline.lab;
 
+import dev.mlsandbox.pipeline.AssemblerOutcome;
+import dev.mlsandbox.pipeline.HandleInvalidProbe;
+import dev.mlsandbox.pipeline.LeakageOutcome;
+import dev.mlsandbox.pipeline.PersistenceOutcome;
+import dev.mlsandbox.pipeline.PipelineTrace;
+import dev.mlsandbox.pipeline.StageTrace;
+import dev.mlsandbox.pipeline.TransformCheck;
+import dev.mlsandbox.pipeline.UnseenCategoryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

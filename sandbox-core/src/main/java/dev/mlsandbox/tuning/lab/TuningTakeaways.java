@@ -1,5 +1,10 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.CrossValidation;
+import dev.mlsandbox.tuning.LayoutComparison;
+import dev.mlsandbox.tuning.Stability;
+import dev.mlsandbox.tuning.Sweeps;
+import dev.mlsandbox.tuning.TrainValidation;
 import static dev.mlsandbox.report.Format.number;
 import static dev.mlsandbox.report.Format.seconds;
 import static dev.mlsandbox.report.Format.times;
@@ -15,7 +20,7 @@ final class TuningTakeaways {
     private TuningTakeaways() {
     }
 
-    static void add(Report.Builder b, TuningResult r) {
+    static void add(Report.Builder b, TuningLabResult r) {
         CrossValidation cv = r.crossValidation();
         TrainValidation tvs = r.trainValidation();
         int k = cv.folds();

@@ -1,5 +1,6 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.TuningGrid;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import dev.mlsandbox.lab.Parameter;
  * How the tuning lab runs. Every parameter has a documented default ({@link #defaults()}); change
  * one with its {@code with...} method, or from text with {@link #fromParameters}.
  */
-public record TuningOptions(
+public record TuningLabOptions(
         @Parameter(value = "k, CrossValidator's numFolds, at least 2 (Spark's default is 3).", label = "K") int folds,
         @Parameter(value = "TrainValidationSplit's trainRatio, strictly between 0 and 1 (Spark's default is 0.75).",
                 label = "R") double trainRatio,
@@ -41,7 +42,7 @@ public record TuningOptions(
     public static final double DEFAULT_TEST_FRACTION = 0.25;
     public static final int DEFAULT_MAX_ITER = 10;
 
-    public TuningOptions {
+    public TuningLabOptions {
         Objects.requireNonNull(grid, "grid");
         if (folds < 2) {
             throw new IllegalArgumentException("folds (k) must be >= 2, got " + folds + ": CrossValidator trains on k-1 "
@@ -76,50 +77,50 @@ public record TuningOptions(
         }
     }
 
-    public static TuningOptions defaults() {
-        return new TuningOptions(DEFAULT_FOLDS, DEFAULT_TRAIN_RATIO, DEFAULT_ROWS, LabSettings.DEFAULT_SEED,
+    public static TuningLabOptions defaults() {
+        return new TuningLabOptions(DEFAULT_FOLDS, DEFAULT_TRAIN_RATIO, DEFAULT_ROWS, LabSettings.DEFAULT_SEED,
                 DEFAULT_PARALLELISM, TuningGrid.defaults(), DEFAULT_STABILITY_SEEDS, DEFAULT_TEST_FRACTION,
                 DEFAULT_MAX_ITER, true);
     }
 
-    public TuningOptions withFolds(int value) {
-        return new TuningOptions(value, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    public TuningLabOptions withFolds(int value) {
+        return new TuningLabOptions(value, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
     }
 
-    public TuningOptions withTrainRatio(double value) {
-        return new TuningOptions(folds, value, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    public TuningLabOptions withTrainRatio(double value) {
+        return new TuningLabOptions(folds, value, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
     }
 
-    public TuningOptions withRows(int value) {
-        return new TuningOptions(folds, trainRatio, value, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    public TuningLabOptions withRows(int value) {
+        return new TuningLabOptions(folds, trainRatio, value, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
     }
 
-    public TuningOptions withSeed(long value) {
-        return new TuningOptions(folds, trainRatio, rows, value, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    public TuningLabOptions withSeed(long value) {
+        return new TuningLabOptions(folds, trainRatio, rows, value, parallelism, grid, stabilitySeeds, testFraction, maxIter, sweeps);
     }
 
-    public TuningOptions withParallelism(int value) {
-        return new TuningOptions(folds, trainRatio, rows, seed, value, grid, stabilitySeeds, testFraction, maxIter, sweeps);
+    public TuningLabOptions withParallelism(int value) {
+        return new TuningLabOptions(folds, trainRatio, rows, seed, value, grid, stabilitySeeds, testFraction, maxIter, sweeps);
     }
 
-    public TuningOptions withGrid(TuningGrid value) {
-        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, value, stabilitySeeds, testFraction, maxIter, sweeps);
+    public TuningLabOptions withGrid(TuningGrid value) {
+        return new TuningLabOptions(folds, trainRatio, rows, seed, parallelism, value, stabilitySeeds, testFraction, maxIter, sweeps);
     }
 
-    public TuningOptions withStabilitySeeds(int value) {
-        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, value, testFraction, maxIter, sweeps);
+    public TuningLabOptions withStabilitySeeds(int value) {
+        return new TuningLabOptions(folds, trainRatio, rows, seed, parallelism, grid, value, testFraction, maxIter, sweeps);
     }
 
-    public TuningOptions withTestFraction(double value) {
-        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, value, maxIter, sweeps);
+    public TuningLabOptions withTestFraction(double value) {
+        return new TuningLabOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, value, maxIter, sweeps);
     }
 
-    public TuningOptions withMaxIter(int value) {
-        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, value, sweeps);
+    public TuningLabOptions withMaxIter(int value) {
+        return new TuningLabOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, value, sweeps);
     }
 
-    public TuningOptions withSweeps(boolean value) {
-        return new TuningOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, value);
+    public TuningLabOptions withSweeps(boolean value) {
+        return new TuningLabOptions(folds, trainRatio, rows, seed, parallelism, grid, stabilitySeeds, testFraction, maxIter, value);
     }
 
     /**
@@ -128,7 +129,7 @@ public record TuningOptions(
      *
      * @throws IllegalArgumentException naming the parameter, its value and the rule it broke
      */
-    public static TuningOptions fromParameters(Map<String, String> parameters) {
+    public static TuningLabOptions fromParameters(Map<String, String> parameters) {
         return LabParameters.fromMap(TuningLab.NAME, defaults(), parameters);
     }
 }

@@ -1,5 +1,13 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.CrossValidation;
+import dev.mlsandbox.tuning.InstrumentedTuning;
+import dev.mlsandbox.tuning.LayoutComparison;
+import dev.mlsandbox.tuning.ParamKey;
+import dev.mlsandbox.tuning.Stability;
+import dev.mlsandbox.tuning.Sweeps;
+import dev.mlsandbox.tuning.TrainValidation;
+import dev.mlsandbox.tuning.TuningSetup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,25 +47,25 @@ import dev.mlsandbox.spark.ChurnSpec;
  * with every stability seed (the lab's own last: the headline comparison); the layout comparison;
  * then the sweeps.
  */
-public final class TuningLab implements Lab<TuningResult> {
+public final class TuningLab implements Lab<TuningLabResult> {
 
     public static final String NAME = "tuning";
     /** The catalog entry: {@code bin/sandbox lab tuning}, the tour, {@code sandbox.tuningLab()}. */
-    public static final LabDescriptor<TuningOptions, TuningResult> DESCRIPTOR = LabDescriptor.of(NAME,
+    public static final LabDescriptor<TuningLabOptions, TuningLabResult> DESCRIPTOR = LabDescriptor.of(NAME,
                     "CrossValidator vs TrainValidationSplit: fits counted, time, per-fold metrics, selection stability",
-                    TuningOptions::defaults, TuningOptions::fromParameters, TuningLab::new)
+                    TuningLabOptions::defaults, TuningLabOptions::fromParameters, TuningLab::new)
             .withCost("The default run fits about 140 models, each a chain of small Spark jobs: about 60 s on two "
                     + "cores. For a quick look: --no-sweeps --stability-seeds 2 (docs/tuning.md, 'What is slow').")
             .withRowsParameter("rows");
 
-    private final TuningOptions options;
+    private final TuningLabOptions options;
 
-    public TuningLab(TuningOptions options) {
+    public TuningLab(TuningLabOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }
 
     public TuningLab() {
-        this(TuningOptions.defaults());
+        this(TuningLabOptions.defaults());
     }
 
     @Override
@@ -65,21 +73,21 @@ public final class TuningLab implements Lab<TuningResult> {
         return NAME;
     }
 
-    public TuningOptions options() {
+    public TuningLabOptions options() {
         return options;
     }
 
     /** Logs the run when a tracking URI is configured (per-fold metrics per param map, the report); see LabContext#logged. */
     @Override
-    public TuningResult run(LabContext context) {
+    public TuningLabResult run(LabContext context) {
         return context.logged(NAME, options, run -> {
-            TuningResult result = run(context, run.mlflowRun().orElse(null));
+            TuningLabResult result = run(context, run.mlflowRun().orElse(null));
             TuningTracking.log(run, result);
             return result;
         });
     }
 
-    private TuningResult run(LabContext context, MlflowRun mlflowRun) {
+    private TuningLabResult run(LabContext context, MlflowRun mlflowRun) {
         LabContext.Clock clock = context.startClock();
         Progress progress = context.progress();
         progress.begin("tuning: CrossValidator vs TrainValidationSplit", plannedRuns());
@@ -102,7 +110,7 @@ public final class TuningLab implements Lab<TuningResult> {
         Sweeps sweeps = options.sweeps() ? sweeps(context, split, setup, cvByGrid, headline.tvs(), progress) : null;
         progress.end();
         split.unpersist();
-        return new TuningResult(options, split.trainRows(), split.testRows(), headline.cv(), headline.tvs(),
+        return new TuningLabResult(options, split.trainRows(), split.testRows(), headline.cv(), headline.tvs(),
                 headline.run().cvTestScore(), headline.run().tvsTestScore(), stability, layouts, sweeps,
                 clock.provenance(options, options.rows()), mlflowRun);
     }
@@ -316,11 +324,11 @@ public final class TuningLab implements Lab<TuningResult> {
         return new long[]{withoutBytes, withBytes};
     }
 
-    /** A quarter and half of the rows (at least {@link TuningOptions#MIN_ROWS}, distinct, below {@code rows}). */
+    /** A quarter and half of the rows (at least {@link TuningLabOptions#MIN_ROWS}, distinct, below {@code rows}). */
     static List<Integer> smallerSizes(int rows) {
         Set<Integer> sizes = new LinkedHashSet<>();
         for (int n : new int[]{rows / 4, rows / 2}) {
-            int size = Math.max(TuningOptions.MIN_ROWS, n);
+            int size = Math.max(TuningLabOptions.MIN_ROWS, n);
             if (size < rows) {
                 sizes.add(size);
             }

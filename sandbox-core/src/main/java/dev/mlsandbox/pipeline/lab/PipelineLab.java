@@ -1,4 +1,4 @@
-package dev.mlsandbox.pipeline;
+package dev.mlsandbox.pipeline.lab;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -15,23 +15,30 @@ import java.util.function.Supplier;
 
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.attribute.AttributeGroup;
-import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.classification.RandomForestClassificationModel;
-import org.apache.spark.ml.classification.RandomForestClassifier;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
-import org.apache.spark.ml.feature.OneHotEncoder;
-import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StandardScalerModel;
-import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import dev.mlsandbox.pipeline.AssemblerOutcome;
+import dev.mlsandbox.pipeline.ChurnPipelines;
+import dev.mlsandbox.pipeline.CoefficientCheck;
+import dev.mlsandbox.pipeline.HandleInvalidProbe;
+import dev.mlsandbox.pipeline.LeakageOutcome;
+import dev.mlsandbox.pipeline.LeakageProbe;
+import dev.mlsandbox.pipeline.NamedValue;
+import dev.mlsandbox.pipeline.PersistenceOutcome;
+import dev.mlsandbox.pipeline.PersistenceProbe;
+import dev.mlsandbox.pipeline.PipelineTrace;
+import dev.mlsandbox.pipeline.QuietFailures;
+import dev.mlsandbox.pipeline.Stages;
+import dev.mlsandbox.pipeline.TransformCheck;
+import dev.mlsandbox.pipeline.TransformProbe;
+import dev.mlsandbox.pipeline.UnseenCategoryOutcome;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.lab.LabDescriptor;
@@ -63,16 +70,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
                     + "jobs): about 12 s on two cores.")
             .withRowsParameter("rows");
 
-    public static final String PLAN_INDEX = "plan_index";
-    public static final String REGION_INDEX = "region_index";
-    public static final String PLAN_ONEHOT = "plan_onehot";
-    public static final String REGION_ONEHOT = "region_onehot";
-    public static final String RAW_FEATURES = "raw_features";
-    public static final String FEATURES = "features";
-
     private static final int STEPS = 7;
-    /** LBFGS converges on these nine features in far fewer; the cap bounds the lab's job count. */
-    static final int LR_MAX_ITER = 30;
 
     private final PipelineLabOptions options;
 
@@ -93,34 +91,9 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
         return options;
     }
 
-    /** The study guide's pipeline: StringIndexer -> VectorAssembler -> RandomForestClassifier. */
+    /** The study guide's pipeline with these options' forest: StringIndexer -> VectorAssembler -> RandomForestClassifier. */
     public static Pipeline studyGuidePipeline(PipelineLabOptions options) {
-        StringIndexer indexer = new StringIndexer().setInputCol(ChurnData.PLAN).setOutputCol(PLAN_INDEX);
-        VectorAssembler assembler = new VectorAssembler()
-                .setInputCols(new String[]{PLAN_INDEX, ChurnData.TENURE, ChurnData.CHARGES, ChurnData.CALLS})
-                .setOutputCol(FEATURES);
-        RandomForestClassifier forest = new RandomForestClassifier().setLabelCol(ChurnData.LABEL).setFeaturesCol(FEATURES)
-                .setNumTrees(options.numTrees()).setMaxDepth(options.maxDepth()).setSeed(options.seed());
-        return new Pipeline().setStages(new PipelineStage[]{indexer, assembler, forest});
-    }
-
-    /** StringIndexer -> OneHotEncoder -> VectorAssembler -> StandardScaler -> LogisticRegression. */
-    public static Pipeline featureEngineeringPipeline() {
-        List<PipelineStage> stages = new ArrayList<>(Arrays.asList(encodingStages()));
-        stages.add(new StandardScaler().setInputCol(RAW_FEATURES).setOutputCol(FEATURES));
-        stages.add(new LogisticRegression().setLabelCol(ChurnData.LABEL).setFeaturesCol(FEATURES).setMaxIter(LR_MAX_ITER));
-        return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
-    }
-
-    /** The first three stages of the feature-engineering variant, up to the raw feature vector. */
-    static PipelineStage[] encodingStages() {
-        return new PipelineStage[]{
-                new StringIndexer().setInputCols(new String[]{ChurnData.PLAN, ChurnData.REGION})
-                        .setOutputCols(new String[]{PLAN_INDEX, REGION_INDEX}),
-                new OneHotEncoder().setInputCols(new String[]{PLAN_INDEX, REGION_INDEX})
-                        .setOutputCols(new String[]{PLAN_ONEHOT, REGION_ONEHOT}),
-                new VectorAssembler().setInputCols(new String[]{PLAN_ONEHOT, REGION_ONEHOT, ChurnData.TENURE,
-                        ChurnData.CHARGES, ChurnData.CALLS}).setOutputCol(RAW_FEATURES)};
+        return ChurnPipelines.studyGuide(options.numTrees(), options.maxDepth(), options.seed());
     }
 
     /** Logs the run when a tracking URI is configured (params, AUCs, fit times, the report); see LabContext#logged. */
@@ -166,7 +139,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
                     Stages.trace(studyGuide, studyModel, train.schema()), trainRows, testRows, "areaUnderROC",
                     studyAuc, studyFit);
             RandomForestClassificationModel forest = (RandomForestClassificationModel) studyModel.stages()[2];
-            List<NamedValue> importances = named(featureNames(studyModel, train, FEATURES), forest.featureImportances());
+            List<NamedValue> importances = named(ChurnPipelines.featureNames(studyModel, train, ChurnPipelines.FEATURES), forest.featureImportances());
             List<String> planLabels = List.of(((StringIndexerModel) studyModel.stages()[0]).labelsArray()[0]);
 
             // The rest only reads the fitted model and the cached data: independent Spark jobs, run
@@ -174,7 +147,8 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
             Future<Engineered> engineered = submit(pool, () -> steps.timed("feature-engineering pipeline fitted",
                     () -> engineered(train, test, trainRows, testRows)));
             Future<LeakageOutcome> leakage = submit(pool, () -> steps.timed("leakage: scaler before vs inside the split",
-                    () -> LeakageProbe.run(churn, options)));
+                    () -> LeakageProbe.run(churn, options.rows(), options.testFraction(), options.priceShift(),
+                            options.regParam())));
             Future<PersistenceOutcome> persistence = submit(pool, () -> steps.timed("save and load",
                     () -> PersistenceProbe.run(studyModel, test)));
 
@@ -213,7 +187,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
     }
 
     private static Engineered engineered(Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows) {
-        Pipeline engineered = featureEngineeringPipeline();
+        Pipeline engineered = ChurnPipelines.featureEngineering();
         long start = System.nanoTime();
         PipelineModel model = engineered.fit(train);
         double fitSeconds = seconds(start);
@@ -223,7 +197,7 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
                 Stages.trace(engineered, model, train.schema()), trainRows, testRows, "areaUnderROC",
                 auc(model.transform(test)), fitSeconds);
         StandardScalerModel scaler = (StandardScalerModel) model.stages()[3];
-        List<String> rawNames = featureNames(model, train, RAW_FEATURES);
+        List<String> rawNames = ChurnPipelines.featureNames(model, train, ChurnPipelines.RAW_FEATURES);
         return new Engineered(trace, rawNames, scaler, coefficients(rawNames, scaler,
                 (LogisticRegressionModel) model.stages()[4], (StringIndexerModel) model.stages()[0]));
     }
@@ -264,17 +238,6 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
         }
     }
 
-    /** The names of a vector column's slots, from the metadata VectorAssembler writes. */
-    static List<String> featureNames(PipelineModel model, Dataset<Row> input, String column) {
-        AttributeGroup group = AttributeGroup.fromStructField(model.transform(input).schema().apply(column));
-        if (group.attributes().isEmpty()) {
-            throw new IllegalStateException("column " + column + " carries no attribute metadata");
-        }
-        return Arrays.stream(group.attributes().get())
-                .map(a -> a.name().isDefined() ? a.name().get() : "feature " + a.index().get())
-                .toList();
-    }
-
     private static boolean allTransformers(PipelineModel model) {
         return Arrays.stream(model.stages()).allMatch(s -> s instanceof org.apache.spark.ml.Transformer);
     }
@@ -291,9 +254,9 @@ public final class PipelineLab implements Lab<PipelineLabResult> {
             double std = scaler.std().apply(i);
             double perUnit = std == 0 ? 0 : onScaled / std;
             double truth;
-            if (name.startsWith(PLAN_ONEHOT + "_")) {
-                truth = ChurnSpec.planEffect(name.substring(PLAN_ONEHOT.length() + 1)) - reference;
-            } else if (name.startsWith(REGION_ONEHOT + "_")) {
+            if (name.startsWith(ChurnPipelines.PLAN_ONEHOT + "_")) {
+                truth = ChurnSpec.planEffect(name.substring(ChurnPipelines.PLAN_ONEHOT.length() + 1)) - reference;
+            } else if (name.startsWith(ChurnPipelines.REGION_ONEHOT + "_")) {
                 truth = 0.0;
             } else {
                 truth = switch (name) {

@@ -1,5 +1,6 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.TuningGrid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TuningOptionsTest {
+class TuningLabOptionsTest {
 
     private static String rejected(Runnable r) {
         return assertThrows(IllegalArgumentException.class, r::run).getMessage();
@@ -18,7 +19,7 @@ class TuningOptionsTest {
 
     @Test
     void defaultsAreSparksDefaultsAndAFourMapGrid() {
-        TuningOptions o = TuningOptions.defaults();
+        TuningLabOptions o = TuningLabOptions.defaults();
         assertEquals(3, o.folds());
         assertEquals(0.75, o.trainRatio());
         assertEquals(4, o.grid().size());
@@ -29,7 +30,7 @@ class TuningOptionsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 0, -3})
     void foldsBelowTwoAreRejectedNamingTheRuleAndTheFix(int k) {
-        String message = rejected(() -> TuningOptions.defaults().withFolds(k));
+        String message = rejected(() -> TuningLabOptions.defaults().withFolds(k));
         assertTrue(message.startsWith("folds (k) must be >= 2, got " + k), message);
         assertTrue(message.contains("--folds 2"), message);
     }
@@ -37,38 +38,38 @@ class TuningOptionsTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 1.0, -0.25, 1.5, Double.NaN})
     void trainRatioOutsideTheOpenUnitIntervalIsRejected(double ratio) {
-        String message = rejected(() -> TuningOptions.defaults().withTrainRatio(ratio));
+        String message = rejected(() -> TuningLabOptions.defaults().withTrainRatio(ratio));
         assertTrue(message.startsWith("trainRatio must be strictly between 0 and 1, got " + ratio), message);
     }
 
     @Test
     void anEmptyGridIsRejectedWhetherItHasNoAxisOrAnEmptyAxis() {
-        String noAxis = rejected(() -> TuningOptions.defaults().withGrid(new TuningGrid(List.of())));
+        String noAxis = rejected(() -> TuningLabOptions.defaults().withGrid(new TuningGrid(List.of())));
         assertTrue(noAxis.startsWith("the tuning grid is empty (it has no axis)"), noAxis);
-        String emptyAxis = rejected(() -> TuningOptions.defaults().withGrid(TuningGrid.of(
+        String emptyAxis = rejected(() -> TuningLabOptions.defaults().withGrid(TuningGrid.of(
                 new TuningGrid.Axis("regParam", List.of(0.1)), new TuningGrid.Axis("elasticNetParam", List.of()))));
         assertTrue(emptyAxis.startsWith("the tuning grid is empty (axis 'elasticNetParam' has no values)"), emptyAxis);
     }
 
     @Test
     void gridParamsMustBeDoubleParamsOfLogisticRegressionWithValidValues() {
-        String unknown = rejected(() -> TuningOptions.defaults().withGrid(TuningGrid.of(
+        String unknown = rejected(() -> TuningLabOptions.defaults().withGrid(TuningGrid.of(
                 new TuningGrid.Axis("learningRate", List.of(0.1)))));
         assertTrue(unknown.contains("'learningRate', which is not a double param of LogisticRegression"), unknown);
-        String invalid = rejected(() -> TuningOptions.defaults().withGrid(TuningGrid.of(
+        String invalid = rejected(() -> TuningLabOptions.defaults().withGrid(TuningGrid.of(
                 new TuningGrid.Axis("elasticNetParam", List.of(2.0)))));
         assertTrue(invalid.contains("elasticNetParam = 2.0, which LogisticRegression rejects"), invalid);
-        String twice = rejected(() -> TuningOptions.defaults().withGrid(TuningGrid.of(
+        String twice = rejected(() -> TuningLabOptions.defaults().withGrid(TuningGrid.of(
                 new TuningGrid.Axis("regParam", List.of(0.1)), new TuningGrid.Axis("regParam", List.of(0.2)))));
         assertTrue(twice.contains("names param 'regParam' twice"), twice);
     }
 
     @Test
     void otherBoundsAreCheckedToo() {
-        assertTrue(rejected(() -> TuningOptions.defaults().withRows(50)).startsWith("rows must be >= 200, got 50"));
-        assertTrue(rejected(() -> TuningOptions.defaults().withParallelism(0)).startsWith("parallelism must be >= 1"));
-        assertTrue(rejected(() -> TuningOptions.defaults().withStabilitySeeds(1)).startsWith("stabilitySeeds must be >= 2"));
-        assertTrue(rejected(() -> TuningOptions.defaults().withTestFraction(0.9)).startsWith("testFraction must be in (0, 0.5]"));
+        assertTrue(rejected(() -> TuningLabOptions.defaults().withRows(50)).startsWith("rows must be >= 200, got 50"));
+        assertTrue(rejected(() -> TuningLabOptions.defaults().withParallelism(0)).startsWith("parallelism must be >= 1"));
+        assertTrue(rejected(() -> TuningLabOptions.defaults().withStabilitySeeds(1)).startsWith("stabilitySeeds must be >= 2"));
+        assertTrue(rejected(() -> TuningLabOptions.defaults().withTestFraction(0.9)).startsWith("testFraction must be in (0, 0.5]"));
     }
 
     @Test

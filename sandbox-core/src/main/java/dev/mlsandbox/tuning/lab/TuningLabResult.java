@@ -1,5 +1,10 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.CrossValidation;
+import dev.mlsandbox.tuning.LayoutComparison;
+import dev.mlsandbox.tuning.Stability;
+import dev.mlsandbox.tuning.Sweeps;
+import dev.mlsandbox.tuning.TrainValidation;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,12 +29,12 @@ import dev.mlsandbox.lab.MlflowRun;
  * @param provenance        versions, seed, sizes, timings
  * @param mlflowRun         where the run was logged, or null when tracking is off
  */
-public record TuningResult(TuningOptions options, int trainRows, int testRows, CrossValidation crossValidation,
+public record TuningLabResult(TuningLabOptions options, int trainRows, int testRows, CrossValidation crossValidation,
                            TrainValidation trainValidation, double cvTestScore, double tvsTestScore,
                            Stability stability, LayoutComparison layouts, Sweeps sweeps, Provenance provenance,
                            MlflowRun mlflowRun) implements LabResult {
 
-    public TuningResult {
+    public TuningLabResult {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(crossValidation, "crossValidation");
         Objects.requireNonNull(trainValidation, "trainValidation");
@@ -49,6 +54,6 @@ public record TuningResult(TuningOptions options, int trainRows, int testRows, C
 
     @Override
     public Report report() {
-        return new TuningReport(this).build();
+        return new TuningLabReport(this).build();
     }
 }

@@ -1,5 +1,8 @@
-package dev.mlsandbox.tuning;
+package dev.mlsandbox.tuning.lab;
 
+import dev.mlsandbox.tuning.LayoutComparison;
+import dev.mlsandbox.tuning.Sweeps;
+import dev.mlsandbox.tuning.TuningGrid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,11 +29,11 @@ class TuningLabTest {
 
     private static final TuningGrid TWO_MAPS = TuningGrid.of(
             new TuningGrid.Axis("regParam", List.of(0.01, 0.3)));
-    private static TuningResult result;
+    private static TuningLabResult result;
 
     @BeforeAll
     static void run() {
-        TuningOptions options = TuningOptions.defaults().withRows(300).withFolds(2).withGrid(TWO_MAPS)
+        TuningLabOptions options = TuningLabOptions.defaults().withRows(300).withFolds(2).withGrid(TWO_MAPS)
                 .withStabilitySeeds(2).withMaxIter(3).withParallelism(1);
         CheckedProgress progress = new CheckedProgress();
         result = new TuningLab(options).run(new LabContext(SharedSpark.session(), progress));
