@@ -1,10 +1,14 @@
 package dev.mlsandbox.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+
+import dev.mlsandbox.Labs;
 
 import dev.mlsandbox.cli.bundle.BundleCommand;
 import dev.mlsandbox.cli.labs.LabCommands;
 import dev.mlsandbox.lab.BuildInfo;
+import dev.mlsandbox.lab.LabDescriptor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +16,9 @@ import picocli.CommandLine.Command;
  * {@code bin/sandbox}: run the labs, the tour and the examples of MLOps Sandbox.
  *
  * <p>The command table, top to bottom. A new top-level command adds one line to
- * {@code subcommands}; a new lab appears under {@code lab} by itself (see
- * {@link dev.mlsandbox.cli.labs.LabCommands}).
+ * {@code subcommands}. Labs are not written here: {@code labs}, {@code lab <name>} and
+ * {@code tour} take the catalog ({@link Labs#all()}), and {@code lab <name>} gets its options and
+ * {@code --help} from the lab's descriptor (see {@link dev.mlsandbox.cli.labs.LabCommands}).
  */
 @Command(name = "sandbox",
         mixinStandardHelpOptions = true,
@@ -50,8 +55,13 @@ public final class SandboxCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new SandboxCli());
-        LabCommands.addTo(cli.getSubcommands().get("lab"));
+        return commandLine(Labs.all());
+    }
+
+    /** The CLI over a catalog of labs: the real one, or a test's. */
+    public static CommandLine commandLine(List<LabDescriptor<?, ?>> labs) {
+        CommandLine cli = new CommandLine(new SandboxCli(), new CatalogFactory(labs));
+        LabCommands.addTo(cli.getSubcommands().get("lab"), labs);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setParameterExceptionHandler(new UsageErrors());
         return cli;
@@ -60,6 +70,19 @@ public final class SandboxCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the commands, handing the catalog to those that take one ({@code labs}, {@code lab}, {@code tour}). */
+    private record CatalogFactory(List<LabDescriptor<?, ?>> labs) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                var constructor = type.getDeclaredConstructor(List.class);
+                return constructor.newInstance(labs);
+            } catch (NoSuchMethodException none) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 
     /** {@code --version}: the sandbox, Spark, Scala and Java versions. */

@@ -64,12 +64,13 @@ class SandboxCliTest {
 
     @Test
     void everyLabInTheCatalogHasACommandWithTheCommonOptions() {
-        for (String name : Labs.names()) {
-            Run run = run("lab", name, "--help");
-            assertEquals(ExitCodes.OK, run.exitCode(), name);
-            for (String option : new String[]{"--out", "--seed", "--rows", "--master"}) {
-                assertTrue(run.out().contains(option), name + " lacks " + option);
+        for (var lab : Labs.all()) {
+            Run run = run("lab", lab.name(), "--help");
+            assertEquals(ExitCodes.OK, run.exitCode(), lab.name());
+            for (String option : new String[]{"--out", "--seed", "--master"}) {
+                assertTrue(run.out().contains(option), lab.name() + " lacks " + option);
             }
+            assertEquals(lab.rowsParameter().isPresent(), run.out().contains("--rows"), lab.name() + ": --rows when it has a size");
         }
     }
 

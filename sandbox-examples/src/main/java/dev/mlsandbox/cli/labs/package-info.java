@@ -1,6 +1,6 @@
 /**
- * One command per lab under {@code bin/sandbox lab}. A lab without options of its own runs
- * through {@link dev.mlsandbox.cli.labs.GenericLabCommand}; a lab with its own flags (such as
- * {@code --folds}) has a class here, registered in {@link dev.mlsandbox.cli.labs.LabCommands}.
+ * {@code bin/sandbox lab <name>}, generated from the lab catalog: one
+ * {@link dev.mlsandbox.cli.labs.LabRunCommand} per lab, with the lab's parameters as options
+ * ({@link dev.mlsandbox.cli.labs.LabCommands}). A new lab needs nothing here.
  */
 package dev.mlsandbox.cli.labs;
