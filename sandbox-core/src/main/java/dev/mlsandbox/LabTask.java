@@ -3,14 +3,12 @@ package dev.mlsandbox;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 import dev.mlsandbox.bundle.run.SandboxTask;
 import dev.mlsandbox.bundle.run.TaskContext;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabDescriptor;
 import dev.mlsandbox.lab.LabResult;
-import dev.mlsandbox.lab.LabSettings;
 import dev.mlsandbox.report.ReportWriter;
 
 /**
@@ -22,9 +20,10 @@ import dev.mlsandbox.report.ReportWriter;
  *     main_class_name: dev.mlsandbox.LabTask
  *     parameters: ["tuning", "seed=7", "rows=2000"]
  * </pre>
- * The first parameter names the lab, the others are {@code key=value} settings: {@code seed} and
- * {@code rows}, the settings every lab takes today (labs configured from a full parameter map
- * come with the lab family's {@code fromParameters}). The lab runs on the run's shared Spark session,
+ * The first parameter names the lab, the others are its parameters as {@code key=value}, the names
+ * {@code bin/sandbox lab <name> --help} lists ({@code trainRatio=0.5}, {@code sweeps=false}; {@code rows}
+ * also sets a lab's size parameter of another name, such as drift's {@code rowsPerWindow});
+ * parameters left out keep the lab's defaults. The lab runs on the run's shared Spark session,
  * writes its report to the task's output directory, and sets the task values {@code lab} and
  * {@code report} (the report directory).
  */
@@ -36,20 +35,9 @@ public final class LabTask implements SandboxTask {
         if (p.isEmpty()) {
             throw new IllegalArgumentException("LabTask needs the lab's name as its first parameter; labs: " + Labs.names());
         }
-        LabDescriptor lab = Labs.find(p.get(0)).orElseThrow(() -> new IllegalArgumentException("no lab '" + p.get(0)
+        LabDescriptor<?, ?> lab = Labs.find(p.get(0)).orElseThrow(() -> new IllegalArgumentException("no lab '" + p.get(0)
                 + "'; labs: " + Labs.names()));
-        Map<String, String> settings = parse(p.subList(1, p.size()));
-        long seed = LabSettings.DEFAULT_SEED;
-        OptionalInt rows = OptionalInt.empty();
-        for (Map.Entry<String, String> s : settings.entrySet()) {
-            switch (s.getKey()) {
-                case "seed" -> seed = number(s, Long.MIN_VALUE);
-                case "rows" -> rows = OptionalInt.of((int) number(s, 1));
-                default -> throw new IllegalArgumentException("lab " + lab.name() + " takes seed and rows as task parameters,"
-                        + " not '" + s.getKey() + "'");
-            }
-        }
-        Lab<?> instance = lab.create(new LabSettings(seed, rows));
+        Lab<?> instance = lab.create(parse(p.subList(1, p.size())));
         LabResult result = instance.run(context.labContext());
         ReportWriter.ReportFiles files = new ReportWriter().write(result.report(), context.outputDirectory());
         context.setValue("lab", lab.name());
@@ -66,17 +54,5 @@ public final class LabTask implements SandboxTask {
             out.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
         }
         return out;
-    }
-
-    private static long number(Map.Entry<String, String> s, long min) {
-        try {
-            long v = Long.parseLong(s.getValue());
-            if (v < min) {
-                throw new IllegalArgumentException(s.getKey() + " must be at least " + min + ", got " + v);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(s.getKey() + " must be a whole number, got '" + s.getValue() + "'");
-        }
     }
 }

@@ -147,6 +147,21 @@ class LabsTest {
         }
     }
 
+    @Test
+    void rowsNamesEachLabsSizeParameterInAMapToo() {
+        for (LabDescriptor<?, ?> d : Labs.all()) {
+            if (d.rowsParameter().isPresent()) {
+                assertEquals("1234", d.options(Map.of("rows", "1234")).toParameters().get(d.rowsParameter().get()), d.name());
+            } else {
+                assertThrows(IllegalArgumentException.class, () -> d.options(Map.of("rows", "1234")), d.name());
+            }
+        }
+        LabDescriptor<?, ?> drift = Labs.find("drift").orElseThrow();
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> drift.options(Map.of("rows", "500", "rowsPerWindow", "600")));
+        assertTrue(both.getMessage().contains("both rows and rowsPerWindow"), both.getMessage());
+    }
+
     /** A random value of a component's type, near its default so that most values are valid. */
     private static String randomText(RecordComponent c, String defaultText, Random random) {
         Class<?> type = c.getType();

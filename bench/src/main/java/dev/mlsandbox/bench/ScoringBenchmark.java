@@ -13,8 +13,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import dev.mlsandbox.http.Json;
-import dev.mlsandbox.pipeline.PipelineLab;
-import dev.mlsandbox.pipeline.PipelineLabOptions;
+import dev.mlsandbox.pipeline.ChurnPipelines;
+import dev.mlsandbox.pipeline.lab.PipelineLab;
+import dev.mlsandbox.pipeline.lab.PipelineLabOptions;
 import dev.mlsandbox.registry.signature.ModelSignature;
 import dev.mlsandbox.serving.InputFrame;
 import dev.mlsandbox.serving.batch.ScoringThroughput;
@@ -65,7 +66,7 @@ public final class ScoringBenchmark {
         models.put("3-stage RF (StringIndexer, VectorAssembler, RF 20 trees)",
                 PipelineLab.studyGuidePipeline(PipelineLabOptions.defaults()).fit(data));
         models.put("5-stage LR (indexers, encoders, assembler, scaler, LR)",
-                PipelineLab.featureEngineeringPipeline().fit(data));
+                ChurnPipelines.featureEngineering().fit(data));
         InputFrame rows = SparkFrames.collect(inputs.limit(REQUEST_ROWS));
         List<Row> sparkRows = inputs.limit(SPARK_CALLS + 5).collectAsList();
         System.out.printf(Locale.ROOT, "Scoring benchmark: %d cores, %s, heap %d MiB%n",

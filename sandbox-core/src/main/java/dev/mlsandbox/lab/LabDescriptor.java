@@ -33,6 +33,8 @@ public record LabDescriptor<O extends LabOptions, R extends LabResult>(String na
 
     /** The parameter every lab has: {@code --seed}, and the tour's common seed. */
     public static final String SEED = "seed";
+    /** What {@code --rows} is called in a parameter map when the lab's size parameter has another name. */
+    public static final String ROWS = "rows";
 
     public LabDescriptor {
         Objects.requireNonNull(name, "name");
@@ -66,16 +68,34 @@ public record LabDescriptor<O extends LabOptions, R extends LabResult>(String na
         return LabParameters.describe(defaults.get());
     }
 
-    /** Options from parameter text; parameters the map leaves out keep their defaults. */
+    /**
+     * Options from parameter text; parameters the map leaves out keep their defaults. {@code rows}
+     * also names the parameter {@link #rowsParameter} gives (drift's {@code rowsPerWindow}), as
+     * {@code --rows} does on the command line.
+     */
     public O options(Map<String, String> parameters) {
-        return fromParameters.apply(parameters);
+        return fromParameters.apply(withRowsAlias(parameters));
+    }
+
+    private Map<String, String> withRowsAlias(Map<String, String> parameters) {
+        String target = rowsParameter.orElse(ROWS);
+        if (target.equals(ROWS) || !parameters.containsKey(ROWS)) {
+            return parameters;
+        }
+        if (parameters.containsKey(target)) {
+            throw new IllegalArgumentException("the " + name + " lab was given both " + ROWS + " and " + target
+                    + ", which name the same parameter; give one");
+        }
+        Map<String, String> renamed = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> renamed.put(k.equals(ROWS) ? target : k, v));
+        return renamed;
     }
 
     /** Options from the tour's common settings: the seed, and the rows when given and the lab has a size. */
     public O options(LabSettings settings) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(SEED, Long.toString(settings.seed()));
-        rowsParameter.ifPresent(p -> settings.rows().ifPresent(rows -> parameters.put(p, Integer.toString(rows))));
+        rowsParameter.ifPresent(p -> settings.rows().ifPresent(rows -> parameters.put(ROWS, Integer.toString(rows))));
         return options(parameters);
     }
 
