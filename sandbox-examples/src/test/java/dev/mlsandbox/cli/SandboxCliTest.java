@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlsandbox.Labs;
 
-class SandboxCliTest {
+public class SandboxCliTest {
 
-    record Run(int exitCode, String out, String err) {
+    /** One CLI invocation's exit code and output. */
+    public record Run(int exitCode, String out, String err) {
     }
 
-    static Run run(String... args) {
+    /** Runs the CLI in this JVM with captured streams. */
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = SandboxCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -50,7 +50,17 @@ public final class Normalizer {
         return primitive(((FieldType.Primitive) type).kind(), v, path);
     }
 
+    /** A struct: known fields by name, an unknown one warned about at its key and dropped. */
     private Value struct(FieldType.Struct type, Value v, ConfigPath path) {
+        return entries(v, path, type::field);
+    }
+
+    /** A map: every value of the element type. */
+    private Value map(FieldType.MapOf type, Value v, ConfigPath path) {
+        return entries(v, path, key -> type.element());
+    }
+
+    private Value entries(Value v, ConfigPath path, java.util.function.Function<String, FieldType> typeOf) {
         if (v.kind() == Kind.NIL) {
             return v;
         }
@@ -59,7 +69,7 @@ public final class Normalizer {
         }
         List<MapValue.Entry> out = new ArrayList<>();
         for (MapValue.Entry e : m.entries()) {
-            FieldType ft = type.field(e.key());
+            FieldType ft = typeOf.apply(e.key());
             if (ft == null) {
                 if (!isAnchorContainer(e.value())) {
                     diagnostics.warning("unknown field: " + e.key(), path, e.keyLocation());
@@ -67,23 +77,6 @@ public final class Normalizer {
                 continue;
             }
             Value nv = normalize(ft, e.value(), path.key(e.key()));
-            if (nv != null) {
-                out.add(new MapValue.Entry(e.key(), e.keyLocation(), nv));
-            }
-        }
-        return new MapValue(out, m.location(), m.anchored());
-    }
-
-    private Value map(FieldType.MapOf type, Value v, ConfigPath path) {
-        if (v.kind() == Kind.NIL) {
-            return v;
-        }
-        if (!(v instanceof MapValue m)) {
-            return mismatch(Kind.MAP, v, path);
-        }
-        List<MapValue.Entry> out = new ArrayList<>();
-        for (MapValue.Entry e : m.entries()) {
-            Value nv = normalize(type.element(), e.value(), path.key(e.key()));
             if (nv != null) {
                 out.add(new MapValue.Entry(e.key(), e.keyLocation(), nv));
             }

@@ -125,15 +125,8 @@ public final class ExperimentDeployer implements ResourceDeployer {
 
     @Override
     public boolean exists(DeployContext ctx, StateEntry deployed) {
-        try {
-            JsonNode e = ctx.api().get(API + "/get", "experiment_id", deployed.id()).path("experiment");
-            return "active".equals(e.path("lifecycle_stage").asText());
-        } catch (RemoteException e) {
-            if (e.notFound()) {
-                return false;
-            }
-            throw e;
-        }
+        JsonNode e = ctx.api().find(API + "/get", "experiment_id", deployed.id());
+        return e != null && "active".equals(e.path("experiment").path("lifecycle_stage").asText());
     }
 
     @Override
@@ -142,14 +135,8 @@ public final class ExperimentDeployer implements ResourceDeployer {
     }
 
     private static JsonNode byName(SandboxApi api, String name) {
-        try {
-            return api.get(API + "/get-by-name", "experiment_name", name).path("experiment");
-        } catch (RemoteException e) {
-            if (e.notFound()) {
-                return null;
-            }
-            throw e;
-        }
+        JsonNode found = api.find(API + "/get-by-name", "experiment_name", name);
+        return found == null ? null : found.path("experiment");
     }
 
     private static void setTags(SandboxApi api, String id, JsonNode tags) {

@@ -163,12 +163,7 @@ public final class RegisteredModelDeployer implements ResourceDeployer {
                         + " (run the training job), then add the alias", a.path(), a.location());
                 continue;
             }
-            try {
-                ctx.api().get(MV + "/get", "name", deployed.id(), "version", Long.toString(a.versionNum()));
-            } catch (RemoteException e) {
-                if (!e.notFound()) {
-                    throw e;
-                }
+            if (ctx.api().find(MV + "/get", "name", deployed.id(), "version", Long.toString(a.versionNum())) == null) {
                 d.error("alias '" + a.aliasName() + "' points at version " + a.versionNum() + " of " + deployed.id()
                         + ", which does not exist", a.path(), a.location());
             }
@@ -273,15 +268,7 @@ public final class RegisteredModelDeployer implements ResourceDeployer {
 
     @Override
     public boolean exists(DeployContext ctx, StateEntry deployed) {
-        try {
-            ctx.api().get(RM + "/get", "name", deployed.id());
-            return true;
-        } catch (RemoteException e) {
-            if (e.notFound()) {
-                return false;
-            }
-            throw e;
-        }
+        return ctx.api().find(RM + "/get", "name", deployed.id()) != null;
     }
 
     @Override
@@ -363,15 +350,8 @@ public final class RegisteredModelDeployer implements ResourceDeployer {
         before.fieldNames().forEachRemaining(names::add);
         after.fieldNames().forEachRemaining(names::add);
         for (String alias : names) {
-            try {
-                out.put(alias, api.get(RM + "/alias", "name", name, "alias", alias).path("model_version").path("version")
-                        .asLong());
-            } catch (RemoteException e) {
-                if (!e.notFound()) {
-                    throw e;
-                }
-                out.put(alias, null);
-            }
+            JsonNode found = api.find(RM + "/alias", "name", name, "alias", alias);
+            out.put(alias, found == null ? null : found.path("model_version").path("version").asLong());
         }
         return out;
     }

@@ -65,6 +65,18 @@ public final class SandboxApi {
         return call("GET", q.toString(), null);
     }
 
+    /** Like {@link #get}, but null when the server answers that the object does not exist. */
+    public JsonNode find(String path, String... queryPairs) {
+        try {
+            return get(path, queryPairs);
+        } catch (RemoteException e) {
+            if (e.notFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     public JsonNode post(String path, ObjectNode body) {
         return call("POST", path, body);
     }

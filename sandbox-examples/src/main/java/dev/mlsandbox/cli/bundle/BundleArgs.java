@@ -40,6 +40,13 @@ public final class BundleArgs {
         return new BundleOptions(dir, target, vars, env(), user);
     }
 
+    /** Loads the bundle and prints its diagnostics; null when it has errors (the command then exits 1). */
+    LoadedBundle loadValid(java.io.PrintWriter err) {
+        LoadedBundle b = load();
+        Output.diagnostics(b, err);
+        return b.ok() ? b : null;
+    }
+
     LoadedBundle load() {
         BundleOptions o = options();
         return root != null ? BundleLoader.loadRoot(root, o) : BundleLoader.load(o);

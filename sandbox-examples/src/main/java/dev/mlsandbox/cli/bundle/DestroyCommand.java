@@ -38,9 +38,8 @@ final class DestroyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        LoadedBundle b = args.load();
-        Output.diagnostics(b, err);
-        if (!b.ok()) {
+        LoadedBundle b = args.loadValid(err);
+        if (b == null) {
             return ExitCodes.FAILED;
         }
         Console console = System.console();

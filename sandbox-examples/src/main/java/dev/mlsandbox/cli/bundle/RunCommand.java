@@ -63,9 +63,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var o = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        LoadedBundle b = args.load();
-        Output.diagnostics(b, err);
-        if (!b.ok()) {
+        LoadedBundle b = args.loadValid(err);
+        if (b == null) {
             return ExitCodes.FAILED;
         }
         DeployedJobs.Deployed deployed = DeployedJobs.find(b.root(), b.config(), key);

@@ -41,9 +41,8 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        LoadedBundle b = args.load();
-        Output.diagnostics(b, spec.commandLine().getErr());
-        if (!b.ok()) {
+        LoadedBundle b = args.loadValid(spec.commandLine().getErr());
+        if (b == null) {
             return ExitCodes.FAILED;
         }
         BundleConfig c = b.config();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.mlsandbox.bundle.SandboxServerFixture;
 import dev.mlsandbox.cli.ExitCodes;
-import dev.mlsandbox.cli.bundle.BundleValidateCommandTest.Run;
+import dev.mlsandbox.cli.SandboxCliTest.Run;
 
 /** deploy, summary and destroy from the command line, against a server under --auth. */
 class BundleDeployCommandTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.mlsandbox.bundle.SandboxServerFixture;
 import dev.mlsandbox.cli.ExitCodes;
-import dev.mlsandbox.cli.bundle.BundleValidateCommandTest.Run;
+import dev.mlsandbox.cli.SandboxCliTest.Run;
 
 /** bundle run: the deployed job, its states streamed, TERMINATED SUCCESS or FAILED, the run record. */
 class BundleRunCommandTest {

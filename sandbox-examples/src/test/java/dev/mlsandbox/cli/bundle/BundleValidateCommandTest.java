@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,18 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.mlsandbox.cli.ExitCodes;
-import dev.mlsandbox.cli.SandboxCli;
+import dev.mlsandbox.cli.SandboxCliTest;
+import dev.mlsandbox.cli.SandboxCliTest.Run;
 
 class BundleValidateCommandTest {
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SandboxCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return SandboxCliTest.run(args);
     }
 
     @TempDir
