@@ -1,8 +1,6 @@
 package dev.mlsandbox;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.mlsandbox.bundle.run.SandboxTask;
 import dev.mlsandbox.bundle.run.TaskContext;
@@ -37,22 +35,10 @@ public final class LabTask implements SandboxTask {
         }
         LabDescriptor<?, ?> lab = Labs.find(p.get(0)).orElseThrow(() -> new IllegalArgumentException("no lab '" + p.get(0)
                 + "'; labs: " + Labs.names()));
-        Lab<?> instance = lab.create(parse(p.subList(1, p.size())));
+        Lab<?> instance = lab.create(context.namedParameters(1));
         LabResult result = instance.run(context.labContext());
         ReportWriter.ReportFiles files = new ReportWriter().write(result.report(), context.outputDirectory());
         context.setValue("lab", lab.name());
         context.setValue("report", files.html().getParent().toString());
-    }
-
-    private static Map<String, String> parse(List<String> params) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String s : params) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("lab task parameter '" + s + "' must be key=value, e.g. seed=7");
-            }
-            out.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
-        }
-        return out;
     }
 }

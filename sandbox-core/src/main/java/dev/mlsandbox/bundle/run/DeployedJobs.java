@@ -29,8 +29,8 @@ import dev.mlsandbox.http.Json;
  */
 public final class DeployedJobs {
 
-    /** A deployed job: its id and its settings as deployed. */
-    public record Deployed(String id, Job job) {
+    /** A deployed job: its id, its settings as deployed, and the server it was deployed to. */
+    public record Deployed(String id, Job job, String server) {
     }
 
     private DeployedJobs() {
@@ -53,7 +53,7 @@ public final class DeployedJobs {
         }
         Object plain = Json.mapper().convertValue(e.spec(), Object.class);
         MapValue settings = (MapValue) Values.fromPlain(plain, Location.none());
-        return new Deployed(e.id(), ModelReader.job(rk, settings));
+        return new Deployed(e.id(), ModelReader.job(rk, settings), state.server());
     }
 
     /** The next run id of a target (1, 2, ...): one more than the runs recorded. */

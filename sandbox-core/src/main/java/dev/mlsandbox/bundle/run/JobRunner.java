@@ -43,15 +43,22 @@ public final class JobRunner {
     private final Supplier<LabContext> labContext;
     private final Path outputRoot;
     private final RunListener listener;
+    private final ServerConnection server;
 
     /**
      * @param labContext the Spark session and lab context tasks may ask for (created on first use)
      * @param outputRoot where tasks write files: {@code <outputRoot>/run-<id>/<task_key>}
      */
     public JobRunner(Supplier<LabContext> labContext, Path outputRoot, RunListener listener) {
+        this(labContext, outputRoot, listener, null);
+    }
+
+    /** @param server the sandbox server tasks reach through {@link TaskContext#server()} (null: none) */
+    public JobRunner(Supplier<LabContext> labContext, Path outputRoot, RunListener listener, ServerConnection server) {
         this.labContext = new Once<>(labContext);
         this.outputRoot = outputRoot;
         this.listener = listener == null ? RunListener.NONE : listener;
+        this.server = server;
     }
 
     /**
@@ -167,8 +174,10 @@ public final class JobRunner {
         int attempts = 0;
         String message = "";
         String trace = "";
+        Map<String, String> values = Map.of();
         while (attempts <= task.maxRetries()) {
             attempts++;
+            TaskContext ctx = null;
             try {
                 if (task.kind() instanceof TaskKind.Condition c) {
                     String left = DynamicValues.substitute(c.left(), task.taskKey(), jobId, job.name(), runId, jobParameters, done);
@@ -184,8 +193,8 @@ public final class JobRunner {
                         params.add(DynamicValues.substitute(p, task.taskKey(), jobId, job.name(), runId, jobParameters, done));
                     }
                 }
-                TaskContext ctx = new TaskContext(task.taskKey(), job.name(), jobId, runId, params, jobParameters, labContext,
-                        outputRoot.resolve("run-" + runId).resolve(task.taskKey()));
+                ctx = new TaskContext(task.taskKey(), job.name(), jobId, runId, params, jobParameters, labContext,
+                        outputRoot.resolve("run-" + runId).resolve(task.taskKey()), server);
                 TaskBodies.run(task.kind(), ctx);
                 return new TaskRun(task.taskKey(), ResultState.SUCCESS, null, "", "", start, seconds(t0), attempts, ctx.values());
             } catch (TaskBodies.CannotRun e) {
@@ -195,9 +204,11 @@ public final class JobRunner {
             } catch (Exception | LinkageError | AssertionError e) {
                 message = oneLine(e);
                 trace = trace(e);
+                // what a failing task set before it threw (a gate's measured metrics) stays in the run's record
+                values = ctx == null ? Map.of() : ctx.values();
             }
         }
-        return new TaskRun(task.taskKey(), ResultState.FAILED, null, message, trace, start, seconds(t0), attempts, Map.of());
+        return new TaskRun(task.taskKey(), ResultState.FAILED, null, message, trace, start, seconds(t0), attempts, values);
     }
 
     private static JobRunResult result(Job job, String jobId, long runId, Instant start, double seconds,

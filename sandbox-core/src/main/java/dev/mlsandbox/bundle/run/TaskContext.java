@@ -28,10 +28,12 @@ public final class TaskContext {
     private final Map<String, String> jobParameters;
     private final Supplier<LabContext> labContext;
     private final Path outputDirectory;
+    private final ServerConnection server;
     private final Map<String, String> values = new LinkedHashMap<>();
 
     TaskContext(String taskKey, String jobName, String jobId, long runId, List<String> parameters,
-                Map<String, String> jobParameters, Supplier<LabContext> labContext, Path outputDirectory) {
+                Map<String, String> jobParameters, Supplier<LabContext> labContext, Path outputDirectory,
+                ServerConnection server) {
         this.taskKey = taskKey;
         this.jobName = jobName;
         this.jobId = jobId;
@@ -40,6 +42,7 @@ public final class TaskContext {
         this.jobParameters = Map.copyOf(jobParameters);
         this.labContext = labContext;
         this.outputDirectory = outputDirectory;
+        this.server = server;
     }
 
     public String taskKey() {
@@ -63,6 +66,23 @@ public final class TaskContext {
         return parameters;
     }
 
+    /**
+     * The parameters from {@code skip} on, read as {@code key=value} (the form sandbox tasks take:
+     * {@code ["pipeline", "seed=7", "rows=2000"]}); a parameter without {@code =} is refused,
+     * naming it. Later keys win.
+     */
+    public Map<String, String> namedParameters(int skip) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String s : parameters.subList(Math.min(skip, parameters.size()), parameters.size())) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("task " + taskKey + ": parameter '" + s + "' must be key=value, e.g. seed=7");
+            }
+            out.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
     public Map<String, String> jobParameters() {
         return jobParameters;
     }
@@ -75,6 +95,18 @@ public final class TaskContext {
     /** The shared lab context (Spark session, progress, tracking), created on first use. */
     public LabContext labContext() {
         return labContext.get();
+    }
+
+    /**
+     * The sandbox server the run belongs to (the job's workspace): where a task logs runs and
+     * registers models. A task that calls this fails, saying why, when the run has none.
+     */
+    public ServerConnection server() {
+        if (server == null) {
+            throw new IllegalStateException("task " + taskKey + " needs the sandbox server, and this run has none: run the job"
+                    + " with 'bin/sandbox bundle run', which uses the server the job was deployed to (or --tracking-uri)");
+        }
+        return server;
     }
 
     public SparkSession spark() {

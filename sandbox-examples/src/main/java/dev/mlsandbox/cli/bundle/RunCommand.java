@@ -42,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BundleArgs args;
 
+    @Mixin
+    ServerArgs server;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "KEY", description = "The job's key under resources.jobs.")
     String key;
 
@@ -73,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
         Sandboxes sandboxes = new Sandboxes(quiet);
         JobRunResult r;
         try {
-            r = new JobRunner(sandboxes::context, outputs, new Printer(o)).run(deployed.job(), deployed.id(), runId, params);
+            r = new JobRunner(sandboxes::context, outputs, new Printer(o),
+                    server.forRun(deployed.server(), b.config().user().userName())).run(deployed.job(), deployed.id(), runId, params);
         } finally {
             sandboxes.close();
         }

@@ -3,6 +3,7 @@ package dev.mlsandbox.cli.bundle;
 import java.net.URI;
 
 import dev.mlsandbox.bundle.deploy.SandboxApi;
+import dev.mlsandbox.bundle.run.ServerConnection;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,7 +30,20 @@ public final class ServerArgs {
     }
 
     SandboxApi api(String user) {
-        String pw = password != null ? password : System.getenv("MLFLOW_TRACKING_PASSWORD");
-        return new SandboxApi(uri(), user, pw);
+        return new SandboxApi(uri(), user, password());
+    }
+
+    /**
+     * The server a run's tasks use: {@code --tracking-uri} when given, else the one the job was
+     * deployed to (the job's workspace), else as {@link #uri()}.
+     */
+    ServerConnection forRun(String deployedTo, String user) {
+        URI u = trackingUri == null && deployedTo != null && !deployedTo.isBlank() ? URI.create(deployedTo) : uri();
+        String pw = password();
+        return pw == null ? ServerConnection.of(u) : new ServerConnection(u, user, pw);
+    }
+
+    private String password() {
+        return password != null ? password : System.getenv("MLFLOW_TRACKING_PASSWORD");
     }
 }
