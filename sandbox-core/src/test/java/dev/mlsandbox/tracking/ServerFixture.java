@@ -9,17 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mlflow.tracking.MlflowClient;
 
-/** A tracking server on a free port with its own store, plus clients for it. */
+import dev.mlsandbox.testing.StoreBackend;
+
+/** A tracking server on a free port with its own store (on either back end), plus clients for it. */
 final class ServerFixture implements AutoCloseable {
     final Path dir;
+    final StoreBackend.TestStore store;
     final TrackingServer server;
     final MlflowClient client;
     final HttpClient http = HttpClient.newHttpClient();
 
     ServerFixture() throws IOException {
+        this(StoreBackend.SQLITE);
+    }
+
+    ServerFixture(StoreBackend backend) throws IOException {
+        backend.assumeAvailable();
         dir = Files.createTempDirectory("tracking-test");
-        server = TrackingServer.builder().port(0).backendStoreUri("sqlite:///" + dir.resolve("mlruns.db"))
+        store = backend.freshStore(dir);
+        server = TrackingServer.builder().port(0).backendStoreUri(store.uri())
                 .artifactsDestination(dir.resolve("artifacts")).build().start();
+        if (server.store().database().dialect() != backend.dialect()) {
+            throw new IllegalStateException("asked for " + backend + " but the store is " + server.store().database().dialect());
+        }
         client = new MlflowClient(server.uri().toString());
     }
 
@@ -51,6 +63,7 @@ final class ServerFixture implements AutoCloseable {
     public void close() throws IOException {
         client.close();
         server.close();
+        store.close();
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

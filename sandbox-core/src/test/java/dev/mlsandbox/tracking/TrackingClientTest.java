@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Param;
@@ -24,21 +27,31 @@ import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.ExperimentsPage;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
+import dev.mlsandbox.testing.StoreBackend;
 
 /** The real MLflow Java client against the embedded server: experiments, runs, logging, rules. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class TrackingClientTest {
+    @Parameter
+    StoreBackend backend;
+
     static ServerFixture fx;
     static MlflowClient client;
 
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new ServerFixture();
+    @BeforeParameterizedClassInvocation
+    static void start(StoreBackend backend) throws Exception {
+        fx = new ServerFixture(backend);
         client = fx.client;
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
-        fx.close();
+        // fx is null when the back end was skipped
+        if (fx != null) {
+            fx.close();
+            fx = null;
+        }
     }
 
     static MlflowHttpException httpError(Runnable r) {

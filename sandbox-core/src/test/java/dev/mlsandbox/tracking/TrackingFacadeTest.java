@@ -10,27 +10,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunStatus;
+import dev.mlsandbox.testing.StoreBackend;
 
 /** The Tracking facade's pure-Java artifacts and the RunLogger hook the labs use. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class TrackingFacadeTest {
+    @Parameter
+    StoreBackend backend;
+
     static ServerFixture fx;
     static Tracking tracking;
 
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new ServerFixture();
+    @BeforeParameterizedClassInvocation
+    static void start(StoreBackend backend) throws Exception {
+        fx = new ServerFixture(backend);
         tracking = Tracking.connect(fx.server.uri());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
-        tracking.close();
-        fx.close();
+        // fx is null when the back end was skipped
+        if (fx != null) {
+            tracking.close();
+            fx.close();
+            fx = null;
+        }
     }
 
     @Test

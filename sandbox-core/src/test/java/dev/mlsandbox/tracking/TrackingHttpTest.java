@@ -7,23 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.mlsandbox.testing.StoreBackend;
 
 /** What the Java client does not cover, over plain HTTP: error shapes, paging fields, artifacts. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class TrackingHttpTest {
+    @Parameter
+    StoreBackend backend;
+
     static ServerFixture fx;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new ServerFixture();
+    @BeforeParameterizedClassInvocation
+    static void start(StoreBackend backend) throws Exception {
+        fx = new ServerFixture(backend);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
-        fx.close();
+        // fx is null when the back end was skipped
+        if (fx != null) {
+            fx.close();
+            fx = null;
+        }
     }
 
     static JsonNode json(ServerFixture.Reply r) throws Exception {

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.RunInfo;
@@ -20,18 +23,25 @@ import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow.tracking.RunsPage;
+import dev.mlsandbox.testing.StoreBackend;
 
 /** runs/search through the real client: the grammar, ordering, pagination, view types. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class TrackingSearchTest {
+    @Parameter
+    StoreBackend backend;
+
     static ServerFixture fx;
     static MlflowClient client;
     static String exp;
     static List<String> ids = new ArrayList<>();
 
     /** Ten runs: rmse = 0.1 * i, model alternates gbt/rf, team tag on even runs only. */
-    @BeforeAll
-    static void seed() throws Exception {
-        fx = new ServerFixture();
+    @BeforeParameterizedClassInvocation
+    static void seed(StoreBackend backend) throws Exception {
+        ids.clear();
+        fx = new ServerFixture(backend);
         client = fx.client;
         exp = client.createExperiment("search");
         for (int i = 0; i < 10; i++) {
@@ -51,9 +61,13 @@ class TrackingSearchTest {
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
-        fx.close();
+        // fx is null when the back end was skipped
+        if (fx != null) {
+            fx.close();
+            fx = null;
+        }
     }
 
     static Set<String> search(String filter) {

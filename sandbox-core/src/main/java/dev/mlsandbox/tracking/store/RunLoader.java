@@ -118,7 +118,11 @@ final class RunLoader {
         }
     }
 
+    /** No chunk for no ids: {@code IN ()} is an error on PostgreSQL (SQLite accepts it). */
     private static List<List<String>> chunks(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         if (ids.size() <= CHUNK) {
             return Collections.singletonList(ids);
         }

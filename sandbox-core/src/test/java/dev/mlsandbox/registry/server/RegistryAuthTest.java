@@ -7,33 +7,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 
 import dev.mlsandbox.registry.RegistryMode;
 import dev.mlsandbox.registry.server.RegistryFixture.Reply;
+import dev.mlsandbox.testing.StoreBackend;
 
 /**
  * {@code --auth}: basic auth names the principal, unknown users get 401, missing privileges 403
  * naming privilege and securable, grants through SQL and the UC permissions endpoint.
  * Passwords in the fixture are {@code <user>-pw}.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class RegistryAuthTest {
+    @Parameter
+    StoreBackend backend;
+
     static final String RM = "/api/2.0/mlflow/registered-models";
     static final String MV = "/api/2.0/mlflow/model-versions";
     static final String PERMS = "/api/2.1/unity-catalog/permissions";
 
     static RegistryFixture fx;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void start(StoreBackend backend) throws Exception {
         AuthConfig auth = AuthConfig.builder("admin", "admin-pw").user("alice", "alice-pw").user("bob", "bob-pw")
                 .user("carol", "carol-pw").group("ml-team", "alice").group("data-scientists", "bob").build();
-        fx = new RegistryFixture(RegistryMode.UNITY_CATALOG, auth);
+        fx = new RegistryFixture(backend, RegistryMode.UNITY_CATALOG, auth);
         ok(fx.call("POST", "/api/2.1/unity-catalog/catalogs", Map.of("name", "main"), "admin"));
         ok(fx.call("POST", "/api/2.1/unity-catalog/schemas", Map.of("catalog_name", "main", "name", "ml"), "admin"));
         ok(sql("admin", "GRANT USE CATALOG ON CATALOG main TO `ml-team`"));
@@ -44,9 +53,13 @@ class RegistryAuthTest {
         ok(fx.call("POST", RM + "/alias", Map.of("name", "main.ml.churn", "alias", "champion", "version", "1"), "alice"));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
-        fx.close();
+        // fx is null when the back end was skipped
+        if (fx != null) {
+            fx.close();
+            fx = null;
+        }
     }
 
     static Reply sql(String user, String statement) throws Exception {

@@ -8,21 +8,30 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mlflow.api.proto.ModelRegistry.ModelVersion;
 import org.mlflow.api.proto.ModelRegistry.RegisteredModel;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 
 import dev.mlsandbox.registry.RegistryMode;
+import dev.mlsandbox.testing.StoreBackend;
 
 /** The real MLflow Java client (2.17.2) against the registry: the methods it has. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class RegistryClientTest {
     static final String RM = "/api/2.0/mlflow/registered-models";
     static final String MV = "/api/2.0/mlflow/model-versions";
 
+    @Parameter
+    StoreBackend backend;
+
     @Test
     void ucModeReadsWithTheMlflowClient() throws Exception {
-        try (RegistryFixture fx = new RegistryFixture()) {
+        try (RegistryFixture fx = new RegistryFixture(backend)) {
             MlflowClient client = new MlflowClient(fx.server.uri().toString());
             // the Java client has no create: it goes through sendPost, as any REST call can
             client.sendPost("registered-models/create", "{\"name\": \"main.ml.churn\", \"description\": \"churn\"}");
@@ -49,7 +58,7 @@ class RegistryClientTest {
 
     @Test
     void workspaceModeHasStagesAndLatestVersions() throws Exception {
-        try (RegistryFixture fx = new RegistryFixture(RegistryMode.WORKSPACE, null)) {
+        try (RegistryFixture fx = new RegistryFixture(backend, RegistryMode.WORKSPACE, null)) {
             MlflowClient client = new MlflowClient(fx.server.uri().toString());
             fx.post(RM + "/create", Map.of("name", "Churn"));
             String unsigned = fx.modelDir("w", false).toUri().toString();

@@ -20,6 +20,7 @@ import dev.mlsandbox.registry.signature.ColumnSpec;
 import dev.mlsandbox.registry.signature.ColumnType;
 import dev.mlsandbox.registry.signature.ModelSignature;
 import dev.mlsandbox.registry.signature.Schema;
+import dev.mlsandbox.testing.StoreBackend;
 import dev.mlsandbox.tracking.TrackingServer;
 
 /** A tracking server with the registry on a free port, its own store, and HTTP helpers. */
@@ -30,33 +31,45 @@ final class RegistryFixture implements AutoCloseable {
     final TrackingServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
-    /**
-     * Where the store lives: a SQLite file, or, when {@code SANDBOX_TEST_POSTGRES_URI} names a
-     * PostgreSQL server (docs/tracking.md), a fresh database on it, so every registry test also runs
-     * on PostgreSQL by setting that one variable.
-     */
-    private final String postgresDatabase;
+    /** Where the store lives: a SQLite file, or a fresh database on the PostgreSQL test server. */
+    final StoreBackend.TestStore store;
 
-    RegistryFixture(RegistryMode mode, AuthConfig auth) throws IOException {
+    /** Work on the new, empty store before the server opens it (and applies its migrations). */
+    @FunctionalInterface
+    interface Preparation {
+        void prepare(StoreBackend.TestStore store) throws Exception;
+    }
+
+    RegistryFixture(StoreBackend backend, RegistryMode mode, AuthConfig auth) throws IOException {
+        this(backend, mode, auth, store -> { });
+    }
+
+    RegistryFixture(StoreBackend backend, RegistryMode mode, AuthConfig auth, Preparation preparation) throws IOException {
+        backend.assumeAvailable();
         dir = Files.createTempDirectory("registry-test");
         Path artifacts = dir.resolve("artifacts");
-        String postgres = System.getenv("SANDBOX_TEST_POSTGRES_URI");
-        String store;
-        if (postgres == null || postgres.isBlank()) {
-            postgresDatabase = null;
-            store = "sqlite:///" + dir.resolve("mlruns.db");
-        } else {
-            postgresDatabase = "registry_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
-            onPostgres(postgres, "CREATE DATABASE " + postgresDatabase);
-            store = postgres.replaceFirst("/[^/?]*(\\?.*)?$", "/" + postgresDatabase + "$1");
+        store = backend.freshStore(dir);
+        try {
+            preparation.prepare(store);
+        } catch (Exception e) {
+            store.close();
+            throw new IllegalStateException("preparing the " + backend + " store failed: " + e.getMessage(), e);
         }
-        TrackingServer.Builder b = TrackingServer.builder().port(0).backendStoreUri(store)
+        TrackingServer.Builder b = TrackingServer.builder().port(0).backendStoreUri(store.uri())
                 .artifactsDestination(artifacts);
         RegistryServer.install(b, new RegistryOptions(mode, artifacts, auth));
         server = b.build().start();
-        if (postgresDatabase != null && server.store().database().dialect() != dev.mlsandbox.store.Dialect.POSTGRESQL) {
-            throw new IllegalStateException("SANDBOX_TEST_POSTGRES_URI is set but the store is " + server.store().database().dialect());
+        if (server.store().database().dialect() != backend.dialect()) {
+            throw new IllegalStateException("asked for " + backend + " but the store is " + server.store().database().dialect());
         }
+    }
+
+    RegistryFixture(RegistryMode mode, AuthConfig auth) throws IOException {
+        this(StoreBackend.SQLITE, mode, auth);
+    }
+
+    RegistryFixture(StoreBackend backend) throws IOException {
+        this(backend, RegistryMode.UNITY_CATALOG, null);
     }
 
     RegistryFixture() throws IOException {
@@ -109,22 +122,10 @@ final class RegistryFixture implements AutoCloseable {
         return d;
     }
 
-    private static void onPostgres(String uri, String statement) {
-        dev.mlsandbox.store.StoreUri u = dev.mlsandbox.store.StoreUri.parse(uri);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(u.jdbcUrl(), u.user(), u.password());
-                java.sql.Statement st = c.createStatement()) {
-            st.execute(statement);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(statement + " on " + u + ": " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void close() throws IOException {
         server.close();
-        if (postgresDatabase != null) {
-            onPostgres(System.getenv("SANDBOX_TEST_POSTGRES_URI"), "DROP DATABASE " + postgresDatabase);
-        }
+        store.close();
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

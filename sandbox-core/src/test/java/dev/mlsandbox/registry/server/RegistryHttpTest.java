@@ -13,29 +13,42 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mlsandbox.registry.server.RegistryFixture.Reply;
+import dev.mlsandbox.testing.StoreBackend;
 
 /** The registry endpoints over plain HTTP, Unity Catalog mode. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class RegistryHttpTest {
+    @Parameter
+    StoreBackend backend;
+
     static final String RM = "/api/2.0/mlflow/registered-models";
     static final String MV = "/api/2.0/mlflow/model-versions";
 
     static RegistryFixture fx;
 
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new RegistryFixture();
+    @BeforeParameterizedClassInvocation
+    static void start(StoreBackend backend) throws Exception {
+        fx = new RegistryFixture(backend);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
-        fx.close();
+        // fx is null when the back end was skipped
+        if (fx != null) {
+            fx.close();
+            fx = null;
+        }
     }
 
     private Reply create(String name) throws Exception {

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.RunInfo;
@@ -22,27 +24,28 @@ import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow.tracking.RunsPage;
 
-import dev.mlsandbox.store.Dialect;
+import dev.mlsandbox.testing.StoreBackend;
 
 /**
- * The same server on PostgreSQL ({@code --backend-store-uri postgresql://user:pass@host:5432/db}),
- * driven by the real client: schema migration, write-once params, all-or-nothing batches, the
- * latest-metric rule, search with filter, order and pages, delete and restore.
- *
- * <p>Opt-in: runs only when {@code SANDBOX_TEST_POSTGRES_URI} names a database the test may
- * create tables in (docs/tracking.md says how to start a throwaway one). Experiment names are
- * unique per run, so the same database can be reused.
+ * One client workload on each back end ({@code --backend-store-uri sqlite:///...} and {@code
+ * postgresql://user:pass@host:5432/db}), driven by the real client: schema migration, write-once
+ * params, all-or-nothing batches, the latest-metric rule (NaN kept in the history), search with
+ * filter, order and pages, ILIKE/LIKE, delete and restore.
  */
-@EnabledIfEnvironmentVariable(named = "SANDBOX_TEST_POSTGRES_URI", matches = ".+")
-class TrackingPostgresTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
+class TrackingWorkloadTest {
+
+    @Parameter
+    StoreBackend backend;
 
     @Test
-    void theClientWorkloadOnPostgres(@TempDir Path dir) throws Exception {
-        String uri = System.getenv("SANDBOX_TEST_POSTGRES_URI");
-        try (TrackingServer server = TrackingServer.builder().port(0).backendStoreUri(uri)
-                .artifactsDestination(dir.resolve("artifacts")).build().start();
+    void theClientWorkload(@TempDir Path dir) throws Exception {
+        try (StoreBackend.TestStore store = backend.freshStore(dir);
+                TrackingServer server = TrackingServer.builder().port(0).backendStoreUri(store.uri())
+                        .artifactsDestination(dir.resolve("artifacts")).build().start();
                 MlflowClient client = new MlflowClient(server.uri().toString())) {
-            assertEquals(Dialect.POSTGRESQL, server.store().database().dialect());
+            assertEquals(backend.dialect(), server.store().database().dialect());
             String exp = client.createExperiment("pg-" + UUID.randomUUID());
             List<String> runs = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
