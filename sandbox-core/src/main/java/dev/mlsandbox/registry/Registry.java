@@ -212,23 +212,30 @@ public final class Registry implements AutoCloseable {
 
     /** Downloads a registered version (by {@code models:/} URI) into {@code cacheDir} and loads it. */
     public LoadedModel load(String modelUri, Path cacheDir) {
-        ModelVersion v = resolve(modelUri);
-        String artifactUri = call("GET", API + "/model-versions/get-download-uri?name=" + enc(v.name()) + "&version="
-                + v.version(), null).path("artifact_uri").asText();
+        Path dir = download(modelUri, cacheDir);
         try {
-            Path dir;
-            if (artifactUri.startsWith("file:")) {
-                dir = Path.of(URI.create(artifactUri));
-            } else {
-                dir = cacheDir.resolve(v.name()).resolve(Long.toString(v.version()));
-                if (!Files.isRegularFile(dir.resolve("MLmodel"))) {
-                    artifacts.download(proxyPath(artifactUri), dir);
-                }
-            }
             return SparkModelFlavor.load(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + modelUri + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Downloads a registered version's model directory (any flavor) into {@code cacheDir} and
+     * returns it; its {@code MLmodel} says what it is ({@code MlmodelFile.read}).
+     */
+    public Path download(String modelUri, Path cacheDir) {
+        ModelVersion v = resolve(modelUri);
+        String artifactUri = call("GET", API + "/model-versions/get-download-uri?name=" + enc(v.name()) + "&version="
+                + v.version(), null).path("artifact_uri").asText();
+        if (artifactUri.startsWith("file:")) {
+            return Path.of(URI.create(artifactUri));
+        }
+        Path dir = cacheDir.resolve(v.name()).resolve(Long.toString(v.version()));
+        if (!Files.isRegularFile(dir.resolve("MLmodel"))) {
+            artifacts.download(proxyPath(artifactUri), dir);
+        }
+        return dir;
     }
 
     /** Runs a governance statement (GRANT, REVOKE, SHOW GRANTS, ...); returns the server's message. */

@@ -8,12 +8,13 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * MLflow's column data types ({@code mlflow.types.DataType}), with the name MLflow writes into a
+ * MLflow's scalar data types ({@code mlflow.types.DataType}), with the name MLflow writes into a
  * signature and the Spark SQL type each corresponds to. The Spark types are looked up only when
  * asked for, so a serving process that never starts Spark can use signatures without Spark's
- * classes.
+ * classes. The composite types (arrays, objects, maps, any, Spark ML vectors) are the other
+ * {@link FieldType}s.
  */
-public enum ColumnType {
+public enum ColumnType implements FieldType {
     BOOLEAN("boolean"),
     INTEGER("integer"),
     LONG("long"),
@@ -30,7 +31,14 @@ public enum ColumnType {
     }
 
     /** The name in a signature: {@code integer}, {@code double}, ... */
+    @Override
     public String mlflowName() {
+        return mlflowName;
+    }
+
+    /** MLflow's {@code repr} of a {@code DataType}: its name. */
+    @Override
+    public String repr() {
         return mlflowName;
     }
 
@@ -59,9 +67,10 @@ public enum ColumnType {
     }
 
     /**
-     * The MLflow type of a Spark column type. Byte and short columns become {@code integer} and
-     * dates become {@code datetime}, as MLflow's Spark schema inference does; vectors, arrays,
-     * maps and structs have no column type here, so the error says to select scalar columns.
+     * The scalar MLflow type of a Spark column type. Byte and short columns become {@code integer}
+     * and dates become {@code datetime}, as MLflow's Spark schema inference does. Vectors, arrays,
+     * maps and structs are not scalar: {@link SparkFieldTypes#infer} gives their composite types
+     * (MLflow 2.15 and later infer {@code sparkml_vector} for vectors).
      */
     public static ColumnType fromSpark(String column, DataType type) {
         if (type.equals(DataTypes.BooleanType)) {
@@ -91,7 +100,8 @@ public enum ColumnType {
         }
         throw new IllegalArgumentException("column '" + column + "' has Spark type " + type.simpleString()
                 + ", which has no MLflow column type (" + Arrays.stream(values()).map(ColumnType::mlflowName)
-                .collect(Collectors.joining(", ")) + "); select or convert scalar columns before inferring a signature");
+                .collect(Collectors.joining(", ")) + "); it is not a scalar column: ModelSignature.infer and"
+                + " Schema.fromSpark give vectors, arrays and structs their composite MLflow types");
     }
 
     @Override

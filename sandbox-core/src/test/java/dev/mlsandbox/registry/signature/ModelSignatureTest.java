@@ -43,13 +43,29 @@ class ModelSignatureTest {
                 () -> Schema.fromJson("[{\"name\": \"a\", \"type\": \"int64\"}]"));
         assertTrue(e.getMessage().contains("'int64'") && e.getMessage().contains("integer, long"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Schema.fromJson("{\"a\": 1}"));
-        assertThrows(IllegalArgumentException.class, () -> Schema.fromJson("[{\"type\": \"long\"}]"));
     }
 
     @Test
-    void vectorColumnsHaveNoColumnType() {
-        Dataset<Row> frame = SharedSpark.session().sql("SELECT array(1.0, 2.0) AS probability");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schema.fromSpark(frame.schema()));
-        assertTrue(e.getMessage().contains("probability"), e.getMessage());
+    void sparkVectorsArraysStructsAndMapsGetMlflowsCompositeTypes() {
+        Dataset<Row> scored = new org.apache.spark.ml.feature.VectorAssembler().setInputCols(new String[]{"prediction"})
+                .setOutputCol("probability").transform(SharedSpark.session().sql("SELECT 1.0D AS prediction,"
+                        + " array(0.25D, 0.75D) AS scores, named_struct('city', 'Oslo', 'zip', CAST(NULL AS INT)) AS address,"
+                        + " map('a', 1.5D, 'b', 2.5D) AS weights"));
+        ModelSignature sig = ModelSignature.infer(scored.select("scores", "address", "weights"), scored.select("prediction", "probability"));
+        assertEquals("[{\"type\": \"double\", \"name\": \"prediction\", \"required\": true}, "
+                + "{\"type\": \"sparkml_vector\", \"name\": \"probability\", \"required\": true}]", sig.outputs().toJson());
+        assertEquals(new ArrayType(ColumnType.DOUBLE), sig.inputs().column("scores").orElseThrow().dataType());
+        // a struct field that is nullable becomes an optional property; city is a literal, so not nullable
+        assertEquals(ObjectType.of(new ObjectType.Property("city", ColumnType.STRING, true),
+                new ObjectType.Property("zip", ColumnType.INTEGER, false)), sig.inputs().column("address").orElseThrow().dataType());
+        // MLflow infers no map from Spark: an object whose properties are the keys found in the data
+        assertEquals(ObjectType.of(new ObjectType.Property("a", ColumnType.DOUBLE, true),
+                new ObjectType.Property("b", ColumnType.DOUBLE, true)), sig.inputs().column("weights").orElseThrow().dataType());
+        assertEquals(sig, new ModelSignature(Schema.fromJson(sig.inputs().toJson()), Schema.fromJson(sig.outputs().toJson())));
+        IllegalStateException scalarOnly = assertThrows(IllegalStateException.class,
+                () -> sig.outputs().column("probability").orElseThrow().type());
+        assertTrue(scalarOnly.getMessage().contains("SparkML vector"), scalarOnly.getMessage());
+        IllegalArgumentException noData = assertThrows(IllegalArgumentException.class, () -> Schema.fromSpark(scored.schema()));
+        assertTrue(noData.getMessage().contains("'weights' is a map"), noData.getMessage());
     }
 }
