@@ -27,6 +27,9 @@ import dev.mlsandbox.registry.lab.RegistryLabOptions;
 import dev.mlsandbox.registry.lab.RegistryLabResult;
 import dev.mlsandbox.registry.server.RegistryOptions;
 import dev.mlsandbox.registry.server.RegistryServer;
+import dev.mlsandbox.serving.client.ServingClient;
+import dev.mlsandbox.serving.server.ServingModule;
+import dev.mlsandbox.serving.server.ServingOptions;
 import dev.mlsandbox.tracking.EmbeddedTracking;
 import dev.mlsandbox.tracking.TrackingServer;
 import dev.mlsandbox.tracking.lab.TrackingLab;
@@ -62,12 +65,17 @@ public final class Sandbox implements AutoCloseable {
     private final boolean ownsSession;
     private final EmbeddedTracking tracking;
     private Registry registry;
+    private ServingClient serving;
 
     private Sandbox(SessionSettings settings, Progress progress, Path trackingDirectory) {
         this.settings = settings;
         // Every embedded server carries the registry: models register where their runs were logged.
-        this.tracking = new EmbeddedTracking(trackingDirectory, b -> RegistryServer.install(b,
-                RegistryOptions.unityCatalog(TrackingServer.artifactsIn(trackingDirectory))));
+        // and serving: endpoints resolve their models through that registry
+        this.tracking = new EmbeddedTracking(trackingDirectory, b -> {
+            RegistryServer.install(b, RegistryOptions.unityCatalog(TrackingServer.artifactsIn(trackingDirectory)));
+            ServingModule.install(b, ServingOptions.in(trackingDirectory.resolve("serving-cache")).withSpark(this::spark));
+            return b;
+        });
         // A session started by someone else (a test harness, the notebook's own code) is theirs to stop.
         this.ownsSession = !SparkSessions.isRunning();
         this.spark = SparkSessions.getOrCreate(settings);
@@ -135,6 +143,24 @@ public final class Sandbox implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Serving endpoints, Databricks' REST shape: a client of the embedded server (started here if
+     * it is not running), or of MLFLOW_TRACKING_URI's server when that is set and none was started.
+     *
+     * <pre>{@code
+     * ServingClient serving = sandbox.serving();
+     * serving.create("churn", EndpointConfig.of(ServedEntity.of("main.ml.churn", 1)));
+     * serving.awaitReady("churn", Duration.ofMinutes(1));
+     * serving.invoke("churn", "{\"dataframe_split\": {...}}");
+     * }</pre>
+     */
+    public synchronized ServingClient serving() {
+        if (serving == null) {
+            serving = ServingClient.connect(tracking.uri().orElseGet(tracking::start));
+        }
+        return serving;
+    }
+
     /*
      * The labs, one accessor each, named <area>Lab after the catalog's lab names. Each returns the
      * lab bound to this sandbox: run() with the documented defaults, run(options), or run(parameters)
@@ -184,6 +210,7 @@ public final class Sandbox implements AutoCloseable {
                 registry.close();
                 registry = null;
             }
+            serving = null;
         }
         tracking.close();
         if (ownsSession) {

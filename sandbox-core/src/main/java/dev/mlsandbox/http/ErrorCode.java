@@ -10,6 +10,10 @@ public enum ErrorCode {
     INVALID_STATE(400),
     ENDPOINT_NOT_FOUND(404),
     PERMISSION_DENIED(403),
+    /** Databricks: the resource is busy (a serving endpoint's config update already in progress). */
+    RESOURCE_CONFLICT(409),
+    /** Databricks: the resource cannot answer yet (a serving endpoint whose config is still loading). */
+    TEMPORARILY_UNAVAILABLE(503),
     UNAUTHENTICATED(401),
     INTERNAL_ERROR(500);
 

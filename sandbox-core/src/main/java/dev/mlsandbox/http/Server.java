@@ -53,12 +53,19 @@ public final class Server implements AutoCloseable {
             }
             app = new HttpApp(config.host, config.port, routes, config.threads);
             app.start();
+            for (ServerModule m : config.modules) {
+                m.started(uri());
+            }
             return this;
         } catch (IOException e) {
             closeDatabase();
             throw new UncheckedIOException("cannot listen on " + config.host + ":" + config.port + " (" + e.getMessage()
                     + "); pick another --port or stop whatever uses it", e);
         } catch (RuntimeException | Error e) {
+            if (app != null) {
+                app.stop(0);
+                app = null;
+            }
             closeDatabase();
             throw e;
         }
@@ -95,6 +102,9 @@ public final class Server implements AutoCloseable {
         if (app != null) {
             app.stop(2);
             app = null;
+            for (ServerModule m : config.modules) {
+                m.stopped();
+            }
         }
         closeDatabase();
     }

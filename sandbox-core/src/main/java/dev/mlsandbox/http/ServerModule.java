@@ -31,6 +31,18 @@ public interface ServerModule {
     /** Adds the module's endpoints; called once, after every module's migrations are applied. */
     void register(RouteTable routes, Database database);
 
+    /**
+     * Called once the server listens, with its address: a module that calls a neighbour's public
+     * REST API (serving resolves models through the registry's) or starts background work (serving
+     * reloads its endpoints) does it here. Nothing by default.
+     */
+    default void started(java.net.URI uri) {
+    }
+
+    /** Called when the server stops, before the store closes. Nothing by default. */
+    default void stopped() {
+    }
+
     /** A module from its two parts. */
     static ServerModule of(List<Migration> migrations, java.util.function.Function<Database, RouteModule> routes) {
         List<Migration> copy = List.copyOf(migrations);

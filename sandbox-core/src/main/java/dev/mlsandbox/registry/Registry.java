@@ -60,9 +60,24 @@ public final class Registry implements AutoCloseable {
         this.artifacts = new ArtifactClient(this.base, authorization, Registry::refusal);
     }
 
+    private Registry(URI base, String authorization) {
+        String s = base.toString();
+        this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        this.authorization = authorization;
+        this.artifacts = new ArtifactClient(this.base, authorization, Registry::refusal);
+    }
+
     /** A client for the server at {@code trackingUri}, without credentials. */
     public static Registry connect(URI trackingUri) {
         return new Registry(trackingUri, null, null);
+    }
+
+    /**
+     * A client that sends {@code authorization} as it is (the Authorization header of a request a
+     * server module is answering, so the registry checks that caller's privileges); null for none.
+     */
+    public static Registry onBehalfOf(URI trackingUri, String authorization) {
+        return new Registry(trackingUri, authorization);
     }
 
     /** A client that authenticates as {@code user} (HTTP basic, as MLFLOW_TRACKING_USERNAME/PASSWORD do). */
@@ -221,8 +236,10 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * Downloads a registered version's model directory (any flavor) into {@code cacheDir} and
-     * returns it; its {@code MLmodel} says what it is ({@code MlmodelFile.read}).
+     * The MLflow model directory of a registered version (by {@code models:/} URI, any flavor; its
+     * {@code MLmodel} says what it is), without loading it: a {@code file:} artifact location as it is, anything else downloaded once into {@code
+     * cacheDir/<name>/<version>} (into a temporary sibling first, then moved, so a reader never sees
+     * half a model and two callers may download the same version at once).
      */
     public Path download(String modelUri, Path cacheDir) {
         ModelVersion v = resolve(modelUri);
@@ -232,10 +249,28 @@ public final class Registry implements AutoCloseable {
             return Path.of(URI.create(artifactUri));
         }
         Path dir = cacheDir.resolve(v.name()).resolve(Long.toString(v.version()));
-        if (!Files.isRegularFile(dir.resolve("MLmodel"))) {
-            artifacts.download(proxyPath(artifactUri), dir);
+        if (Files.isRegularFile(dir.resolve("MLmodel"))) {
+            return dir;
         }
-        return dir;
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir.getParent());
+            tmp = Files.createTempDirectory(dir.getParent(), v.version() + ".download-");
+            artifacts.download(proxyPath(artifactUri), tmp);
+            try {
+                Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                tmp = null;
+            } catch (IOException raced) {
+                if (!Files.isRegularFile(dir.resolve("MLmodel"))) {
+                    throw raced;
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot download " + modelUri + ": " + e.getMessage(), e);
+        } finally {
+            TempDirectories.deleteQuietly(tmp);
+        }
     }
 
     /** Runs a governance statement (GRANT, REVOKE, SHOW GRANTS, ...); returns the server's message. */

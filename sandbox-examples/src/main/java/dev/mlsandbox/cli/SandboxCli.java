@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
                 DriftCommand.class,
                 JvmFlagsCommand.class,
                 ServerCommand.class,
+                ServeCommand.class,
                 BundleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with:  bin/sandbox tour      then open reports/index.html",

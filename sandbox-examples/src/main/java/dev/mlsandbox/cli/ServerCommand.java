@@ -8,6 +8,10 @@ import dev.mlsandbox.registry.RegistryMode;
 import dev.mlsandbox.registry.server.AuthConfig;
 import dev.mlsandbox.registry.server.RegistryOptions;
 import dev.mlsandbox.registry.server.RegistryServer;
+import dev.mlsandbox.serving.server.ServingModule;
+import dev.mlsandbox.serving.server.ServingOptions;
+import dev.mlsandbox.spark.SessionSettings;
+import dev.mlsandbox.spark.SparkSessions;
 import dev.mlsandbox.tracking.TrackingServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,9 +23,10 @@ import picocli.CommandLine.Option;
  * requests finish, the store is closed).
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = {"Run an MLflow-compatible tracking server (REST API /api/2.0/mlflow/..., artifact proxy).",
+        description = {"Run an MLflow-compatible tracking server (REST API /api/2.0/mlflow/..., artifact proxy),"
+                + " the model registry and serving endpoints (/api/2.0/serving-endpoints).",
                 "Point any MLflow client at it: MLFLOW_TRACKING_URI=http://127.0.0.1:5000"})
-final class ServerCommand implements Callable<Integer> {
+class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = TrackingServer.DEFAULT_HOST,
             description = "Address to bind (default ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
@@ -95,6 +100,9 @@ final class ServerCommand implements Callable<Integer> {
                 .artifactsDestination(artifactsDestination);
         RegistryOptions registry = registryOptions();
         RegistryServer.install(builder, registry);
+        // a model with a stage the row scorer cannot compile is served on Spark, started only then
+        ServingModule.install(builder, ServingOptions.in(artifactsDestination.toAbsolutePath().resolveSibling("serving-cache"))
+                .withSpark(() -> SparkSessions.getOrCreate(SessionSettings.fromEnvironment())));
         TrackingServer server = builder.build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -109,6 +117,8 @@ final class ServerCommand implements Callable<Integer> {
         out.println("  health:         " + server.uri() + "/health");
         out.println("  model registry: " + (registry.mode() == RegistryMode.UNITY_CATALOG ? "Unity Catalog mode" : "workspace mode")
                 + (registry.auth() == null ? ", no authentication" : ", --auth (admin: " + admin.split(":", 2)[0] + ")"));
+        out.println("  serving:        " + server.uri() + "/api/2.0/serving-endpoints (Databricks REST shape),"
+                + " invocations at /serving-endpoints/<name>/invocations");
         out.println("Use it with: export MLFLOW_TRACKING_URI=" + server.uri() + "   (Ctrl-C stops the server)");
         out.flush();
         stopped.await();
