@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** Versions fixed at build time: the sandbox's own, and the Spark and Scala it was built against. */
+/** Versions fixed at build time (the sandbox's own, and the Spark, Scala and Delta Lake it was built against) and the running Java. */
 public final class BuildInfo {
 
     private static final Properties PROPERTIES = load();
@@ -21,12 +21,21 @@ public final class BuildInfo {
         return PROPERTIES.getProperty("spark.version", "unknown");
     }
 
+    public static String deltaVersion() {
+        return PROPERTIES.getProperty("delta.version", "unknown");
+    }
+
     public static String scalaVersion() {
         return scala.util.Properties.versionNumberString();
     }
 
     public static String javaVersion() {
         return System.getProperty("java.version");
+    }
+
+    /** The running Java as a person would want it named: version, vendor and where it is installed. */
+    public static String javaDescription() {
+        return "Java " + javaVersion() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")";
     }
 
     private static Properties load() {

@@ -86,12 +86,14 @@ public final class SandboxCli implements Runnable {
         }
     }
 
-    /** {@code --version}: the sandbox, Spark, Scala and Java versions. */
+    /** {@code --version}: the sandbox, Spark, Scala, Delta Lake and Java versions. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[]{"MLOps Sandbox " + BuildInfo.sandboxVersion(),
-                    "Spark " + BuildInfo.sparkVersion() + ", Scala " + BuildInfo.scalaVersion() + ", Java " + BuildInfo.javaVersion()};
+                    "Spark " + BuildInfo.sparkVersion() + ", Scala " + BuildInfo.scalaVersion()
+                            + ", Delta Lake " + BuildInfo.deltaVersion(),
+                    BuildInfo.javaDescription()};
         }
     }
 

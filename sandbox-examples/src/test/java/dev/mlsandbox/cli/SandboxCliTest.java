@@ -44,12 +44,14 @@ public class SandboxCliTest {
     }
 
     @Test
-    void versionNamesSandboxSparkAndJava() {
+    void versionNamesSandboxSparkDeltaAndJava() {
         Run run = run("--version");
         assertEquals(ExitCodes.OK, run.exitCode());
         assertTrue(run.out().contains("MLOps Sandbox "));
         assertTrue(run.out().contains("Spark 4."), run.out());
-        assertTrue(run.out().contains("Java " + System.getProperty("java.version")));
+        assertTrue(run.out().matches("(?s).*Delta Lake [0-9]+\\.[0-9]+\\.[0-9]+.*"), run.out());
+        assertTrue(run.out().contains("Java " + System.getProperty("java.version") + " ("), run.out());
+        assertTrue(run.out().contains(System.getProperty("java.home")), run.out());
     }
 
     @Test
