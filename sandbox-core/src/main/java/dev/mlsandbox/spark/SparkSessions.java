@@ -1,5 +1,8 @@
 package dev.mlsandbox.spark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -79,13 +82,61 @@ public final class SparkSessions {
      * that Delta's is missing).
      */
     static Map<String, String> sessionConfig(SessionSettings settings) {
+        return sessionConfig(settings, sandboxJar());
+    }
+
+    /**
+     * As {@link #sessionConfig(SessionSettings)}, with the jar the sandbox's classes come from
+     * (null when they come from a directory, as in this project's own unit tests).
+     */
+    static Map<String, String> sessionConfig(SessionSettings settings, Path sandboxJar) {
         Map<String, String> config = new LinkedHashMap<>(settings.extraConfig());
         if (settings.delta()) {
             DeltaSupport.sessionConfig(settings.extraConfig().get(DeltaSupport.EXTENSIONS_KEY))
                     .forEach((key, value) -> config.merge(key, value,
                             (theirs, ours) -> key.equals(DeltaSupport.EXTENSIONS_KEY) ? ours : theirs));
         }
+        // Executors outside this JVM (a standalone, YARN or Kubernetes cluster, even local-cluster)
+        // run the labs' functions too, so they need the sandbox's classes: ship its jar the way
+        // spark-submit --jars does, after any jars the caller lists. In local mode the executor is
+        // this JVM and already has them.
+        if (sandboxJar != null && !isLocal(settings.master())) {
+            String jar = sandboxJar.toAbsolutePath().normalize().toString();
+            String listed = config.get(JARS_KEY);
+            if (listed == null || listed.isBlank()) {
+                config.put(JARS_KEY, jar);
+            } else if (Arrays.stream(listed.split(",")).map(String::trim).noneMatch(j -> fileName(j).equals(fileName(jar)))) {
+                // by file name: Spark's file server refuses two jars of the same name from two paths
+                config.put(JARS_KEY, listed + "," + jar);
+            }
+        }
         return config;
+    }
+
+    private static String fileName(String jar) {
+        return jar.substring(jar.lastIndexOf('/') + 1);
+    }
+
+    /** Spark's list of jars shipped to the executors (comma-separated). */
+    static final String JARS_KEY = "spark.jars";
+
+    /** {@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}: the executor is the driver's JVM. */
+    static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
+    }
+
+    /** The jar this class was loaded from, or null when it was loaded from a directory. */
+    static Path sandboxJar() {
+        try {
+            java.security.CodeSource source = SparkSessions.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? path : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
     }
 
     /**
