@@ -126,11 +126,28 @@ public final class Registry implements AutoCloseable {
 
     /** Registers a version from a source ({@code runs:/<run_id>/model}, {@code mlflow-artifacts:/...}, {@code file:}). */
     public ModelVersion createVersion(String name, String source, String runId) {
+        return createVersion(name, source, runId, null, Map.of());
+    }
+
+    /**
+     * Registers a version with a description and tags in one call (MLflow's CreateModelVersion
+     * takes both), so the version's record says why it exists from the moment it does.
+     */
+    public ModelVersion createVersion(String name, String source, String runId, String description,
+                                      Map<String, String> tags) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("source", source);
         if (runId != null) {
             body.put("run_id", runId);
+        }
+        if (description != null) {
+            body.put("description", description);
+        }
+        if (!tags.isEmpty()) {
+            List<Map<String, String>> list = new ArrayList<>();
+            tags.forEach((k, v) -> list.add(Map.of("key", k, "value", v == null ? "" : v)));
+            body.put("tags", list);
         }
         return version(call("POST", API + "/model-versions/create", body).path("model_version"));
     }

@@ -19,8 +19,9 @@ import org.apache.spark.sql.types.StructType;
  * A logistic regression trained with Spark ML on the reference window. Windows are scored in the
  * JVM from its coefficients (one dot product per row), which is exactly what
  * {@code LogisticRegressionModel.transform} computes; {@link #sparkAgreement} checks that on a window.
+ * The two metrics ({@link #auc}, {@link #accuracy}) are public for the labs that score windows the same way.
  */
-final class ChurnModel {
+public final class ChurnModel {
     private final LogisticRegressionModel model;
     private final double[] coef;
     private final double intercept;
@@ -82,7 +83,7 @@ final class ChurnModel {
     }
 
     /** Area under the ROC curve by the rank-sum formula (ties get average ranks). */
-    static double auc(double[] score, int[] label) {
+    public static double auc(double[] score, int[] label) {
         int n = score.length;
         Integer[] idx = new Integer[n];
         for (int k = 0; k < n; k++) {
@@ -113,7 +114,7 @@ final class ChurnModel {
         return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
     }
 
-    static double accuracy(double[] score, int[] label) {
+    public static double accuracy(double[] score, int[] label) {
         int ok = 0;
         for (int k = 0; k < score.length; k++) {
             ok += (score[k] >= 0.5 ? 1 : 0) == label[k] ? 1 : 0;
