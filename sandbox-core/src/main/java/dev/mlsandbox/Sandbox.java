@@ -38,6 +38,9 @@ import dev.mlsandbox.tracking.lab.TrackingLabResult;
 import dev.mlsandbox.drift.lab.DriftLab;
 import dev.mlsandbox.drift.lab.DriftLabOptions;
 import dev.mlsandbox.drift.lab.DriftLabResult;
+import dev.mlsandbox.retraining.lab.RetrainingLab;
+import dev.mlsandbox.retraining.lab.RetrainingLabOptions;
+import dev.mlsandbox.retraining.lab.RetrainingLabResult;
 import dev.mlsandbox.tuning.lab.TuningLab;
 import dev.mlsandbox.tuning.lab.TuningLabOptions;
 import dev.mlsandbox.tuning.lab.TuningLabResult;
@@ -190,6 +193,11 @@ public final class Sandbox implements AutoCloseable {
     /** The drift lab; the engine itself is {@link dev.mlsandbox.drift.DriftEngine}. */
     public LabRunner<DriftLabOptions, DriftLabResult> driftLab() {
         return lab(DriftLab.DESCRIPTOR);
+    }
+
+    /** The retraining lab; the loop itself is {@link dev.mlsandbox.retraining.RetrainingLoop}. */
+    public LabRunner<RetrainingLabOptions, RetrainingLabResult> retrainingLab() {
+        return lab(RetrainingLab.DESCRIPTOR);
     }
 
     /** Any lab, bound to this sandbox: {@code sandbox.lab(FooLab.DESCRIPTOR).run(options)}. */

@@ -90,6 +90,20 @@ public final class MarkdownRenderer {
             }
             table(out, "Chart: " + chart.title() + " — " + s.name(), List.of(chart.xLabel(), chart.yLabel()), rows);
         }
+        if (!chart.markers().isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (LineChart.Marker m : chart.markers()) {
+                rows.add(List.of(Format.number(m.x()), m.series(), m.kind(), m.label()));
+            }
+            table(out, "Chart: " + chart.title() + " — marked points", List.of(chart.xLabel(), "series", "what", "detail"), rows);
+        }
+        if (!chart.guides().isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (LineChart.Guide g : chart.guides()) {
+                rows.add(List.of(Format.number(g.x()), g.label()));
+            }
+            table(out, "Chart: " + chart.title() + " — events", List.of(chart.xLabel(), "event"), rows);
+        }
     }
 
     private void table(StringBuilder out, String caption, List<String> columns, List<List<String>> rows) {

@@ -150,8 +150,69 @@ public final class SvgChart {
                         .append("\" stroke-width=\"2\"/>\n");
             }
         }
+        guides(svg, chart, x);
+        markers(svg, chart, x, y);
         legend(svg, chart.series().stream().map(LineChart.XYSeries::name).toList());
         return close(svg);
+    }
+
+    /** Dashed vertical lines with their labels written down the line, inside the plot. */
+    private void guides(StringBuilder svg, LineChart chart, Axis x) {
+        for (LineChart.Guide g : chart.guides()) {
+            if (!usable(g.x(), chart.logX())) {
+                continue;
+            }
+            double px = x.pixel(g.x());
+            svg.append(String.format(Locale.ROOT,
+                    "<g class=\"guide\"><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#888\" "
+                            + "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" "
+                            + "transform=\"rotate(90 %.1f %.1f)\">%s</text></g>\n",
+                    px, px, TOP, HEIGHT - BOTTOM, px + 3, TOP + 2, px + 3, TOP + 2, escape(shorten(g.label()))));
+        }
+    }
+
+    /** Symbols on the lines, in their series' colour, and one legend entry per kind of symbol under the x label. */
+    private void markers(StringBuilder svg, LineChart chart, Axis x, Axis y) {
+        List<String> names = chart.series().stream().map(LineChart.XYSeries::name).toList();
+        java.util.Map<String, LineChart.Shape> kinds = new java.util.LinkedHashMap<>();
+        for (LineChart.Marker m : chart.markers()) {
+            if (!usable(m.x(), chart.logX()) || !usable(m.y(), chart.logY())) {
+                continue;
+            }
+            int i = names.indexOf(m.series());
+            String color = i < 0 ? "#333" : PALETTE[i % PALETTE.length];
+            String title = "<title>" + escape(m.series() + ", " + Format.number(m.x()) + ": " + m.kind()
+                    + (m.label().isEmpty() ? "" : " (" + m.label() + ")")) + "</title>";
+            svg.append("<g class=\"marker\">").append(symbol(m.shape(), x.pixel(m.x()), y.pixel(m.y()), color))
+                    .append(title).append("</g>\n");
+            kinds.putIfAbsent(m.kind(), m.shape());
+        }
+        double lx = LEFT;
+        double ly = HEIGHT - BOTTOM + 62;
+        List<String> parts = new ArrayList<>();
+        for (var e : kinds.entrySet()) {
+            String text = shorten(e.getKey());
+            parts.add(symbol(e.getValue(), lx + 5, ly - 4, "#555") + String.format(Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text>", lx + 14, ly, escape(text)));
+            lx += 26 + 6.2 * text.length();
+        }
+        if (!parts.isEmpty()) {
+            svg.append("<g class=\"marker-legend\">").append(String.join("", parts)).append("</g>\n");
+        }
+    }
+
+    private static String symbol(LineChart.Shape shape, double px, double py, String color) {
+        return switch (shape) {
+            case TRIANGLE -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" "
+                    + "stroke=\"#333\" stroke-width=\"0.8\"/>", px, py - 6, px + 5, py + 4, px - 5, py + 4, color);
+            case DOT -> String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"#333\" "
+                    + "stroke-width=\"1.2\"/>", px, py, color);
+            case CROSS -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" "
+                    + "stroke-width=\"2.5\" fill=\"none\"/>", px - 5, py - 5, px + 5, py + 5, px - 5, py + 5, px + 5, py - 5,
+                    color);
+            case DIAMOND -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"#fff\" "
+                    + "stroke=\"%s\" stroke-width=\"2\"/>", px, py - 6, px + 6, py, px, py + 6, px - 6, py, color);
+        };
     }
 
     private static boolean usable(double v, boolean log) {

@@ -18,12 +18,13 @@ import java.util.List;
  * @param version          the challenger's registered version
  * @param outcome          hindsight: was it truly better or worse than the champion it was up against?
  * @param aucDelta         challenger minus champion, mean true AUC over the next windows
+ * @param accuracyDelta    challenger minus champion, mean true accuracy over the next windows
  * @param logLossDelta     challenger minus champion, mean true log loss over the next windows
  * @param hazards          hazard events (anomaly, label shift, corrupted labels) inside its training windows
  */
 public record Attempt(int window, String reason, String model, int trainedFrom, int trainedTo, int validationWindow,
                       double challengerMetric, double championMetric, Decision decision, String gateReason, long version,
-                      Outcome outcome, double aucDelta, double logLossDelta, List<String> hazards) {
+                      Outcome outcome, double aucDelta, double accuracyDelta, double logLossDelta, List<String> hazards) {
 
     public Attempt {
         hazards = List.copyOf(hazards);

@@ -142,7 +142,7 @@ public final class OnlineLearner {
      * (by Spark and by MLflow's spark flavor alike). Output columns: {@code probability_churn} and
      * {@code prediction}. No Spark job: a pipeline of transformers only fits without reading data.
      */
-    static PipelineModel pipeline(SparkSession spark, LogisticScorer scorer) {
+    public static PipelineModel pipeline(SparkSession spark, LogisticScorer scorer) {
         StringBuilder z = new StringBuilder(literal(scorer.intercept()));
         double[] c = scorer.coefficients();
         String[] terms = {"tenure", "charges", "device_age", "CASE WHEN plan = 'basic' THEN 1.0D ELSE 0.0D END",

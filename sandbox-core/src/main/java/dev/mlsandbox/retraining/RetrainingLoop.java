@@ -50,6 +50,8 @@ public final class RetrainingLoop {
     private final TrainedModel initial;
     private final double initialFitSeconds;
     private final Quality baseline;
+    private int batchFits;
+    private int onlineUpdates;
 
     /** Generates the stream and fits the first model on its first {@code trainingWindows} windows. */
     public RetrainingLoop(SparkSession spark, DriftingStream stream, LoopSettings settings, AuditTrail audit) {
@@ -91,6 +93,16 @@ public final class RetrainingLoop {
         return List.copyOf(windows);
     }
 
+    /** Spark ML fits the last {@link #run} made (batch fits shared by strategies count once), the first model excluded. */
+    public int batchFits() {
+        return batchFits;
+    }
+
+    /** Online updates the last {@link #run} made. */
+    public int onlineUpdates() {
+        return onlineUpdates;
+    }
+
     /** The first served window. */
     public int firstServed() {
         return settings.trainingWindows();
@@ -126,6 +138,8 @@ public final class RetrainingLoop {
         OnlineLearner learner = anyOnline ? new OnlineLearner(spark, initial, history, settings.onlineStep(),
                 settings.onlineIterations()) : null;
         Map<Integer, TrainedModel> fits = new HashMap<>();
+        batchFits = 0;
+        onlineUpdates = 0;
         Map<String, Double> fitSeconds = new HashMap<>();
         int k = settings.trainingWindows();
         for (int t = firstServed(); t < stream.windows(); t++) {
@@ -166,7 +180,8 @@ public final class RetrainingLoop {
                         final int newest = labelled;
                         challenger = fits.computeIfAbsent(newest, n -> {
                             long start = System.nanoTime();
-                            TrainedModel m = trainer.fit(windows.subList(n - k < 0 ? 0 : n - k, n));
+                            TrainedModel m = trainer.fit(windows.subList(n - k, n));
+                            batchFits++;
                             fitSeconds.put(m.id(), (System.nanoTime() - start) / 1e9);
                             return m;
                         });
@@ -179,6 +194,7 @@ public final class RetrainingLoop {
                 if (learner != null) {
                     long start = System.nanoTime();
                     learner.update(landed);
+                    onlineUpdates++;
                     double secs = (System.nanoTime() - start) / 1e9;
                     fitSeconds.put(learner.model().id(), secs);
                 }
@@ -226,7 +242,7 @@ public final class RetrainingLoop {
         long version = audit.register(st.strategy, challenger, tags);
         st.attempts.add(new Attempt(t, reason, challenger.id(), challenger.firstWindow(), challenger.lastWindow(),
                 landed.index(), qc.get(gate.metric()), qm.get(gate.metric()), decision, gateReason, version, outcome,
-                hindsight[0], hindsight[1], hazards(challenger)));
+                hindsight[0], hindsight[2], hindsight[1], hazards(challenger)));
         if (decision.serves()) {
             audit.promote(st.strategy, version);
             st.previous = new Serving(st.champion, st.championVersion);
@@ -264,10 +280,11 @@ public final class RetrainingLoop {
         }
     }
 
-    /** Challenger minus champion over the next windows' true labels: {mean AUC delta, mean log-loss delta}. */
+    /** Challenger minus champion over the next windows' true labels: {mean AUC, log-loss, accuracy deltas}. */
     private double[] hindsight(TrainedModel challenger, TrainedModel champion, int t) {
         double auc = 0;
         double loss = 0;
+        double accuracy = 0;
         int n = 0;
         for (int w = t + 1; w <= Math.min(stream.windows() - 1, t + HINDSIGHT_WINDOWS); w++) {
             StreamWindow sw = windows.get(w);
@@ -275,9 +292,10 @@ public final class RetrainingLoop {
             Quality m = Quality.of(champion.scorer().score(sw.observed()), sw.truth());
             auc += c.auc() - m.auc();
             loss += c.logLoss() - m.logLoss();
+            accuracy += c.accuracy() - m.accuracy();
             n++;
         }
-        return n == 0 ? new double[] {0, 0} : new double[] {auc / n, loss / n};
+        return n == 0 ? new double[] {0, 0, 0} : new double[] {auc / n, loss / n, accuracy / n};
     }
 
     private List<String> hazards(TrainedModel model) {

@@ -108,6 +108,38 @@ class RenderersTest {
     }
 
     @Test
+    void lineMarkersAndGuidesAreDrawnInTheirSeriesColourAndListedInMarkdown() throws Exception {
+        LineChart chart = new LineChart("Quality", "window", "AUC", List.of(
+                new LineChart.XYSeries("blind", List.of(1.0, 2.0, 3.0), List.of(0.8, 0.6, 0.7)),
+                new LineChart.XYSeries("gated", List.of(1.0, 2.0, 3.0), List.of(0.8, 0.8, 0.8))))
+                .with(List.of(new LineChart.Marker("blind", 2, 0.6, LineChart.Shape.TRIANGLE, "retrained", "v2"),
+                        new LineChart.Marker("gated", 2, 0.8, LineChart.Shape.CROSS, "refused", "v2 < v1"),
+                        new LineChart.Marker("gated", 3, 0.8, LineChart.Shape.CROSS, "refused", "v3 < v1"),
+                        new LineChart.Marker("gated", 3, Double.NaN, LineChart.Shape.DOT, "promoted", "no y: not drawn")),
+                        List.of(new LineChart.Guide(2, "anomaly & <stuff>")));
+        String text = new SvgChart().render(chart);
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+        assertEquals(3, count(text, "class=\"marker\""), "a marker without a finite y is skipped");
+        assertEquals(1, count(text, "class=\"guide\""));
+        assertTrue(text.contains("anomaly &amp; &lt;stuff&gt;"));
+        assertTrue(text.contains("stroke=\"" + SvgChart.PALETTE[1] + "\" stroke-width=\"2.5\""), "a cross in the gated colour");
+        String legend = text.substring(text.indexOf("marker-legend"), text.indexOf("</g>", text.indexOf("marker-legend")));
+        assertEquals(2, count(legend, "font-size=\"11\""),
+                "the legend explains each kind of marker once");
+        assertEquals(text, new SvgChart().render(chart));
+        Report r = Report.builder("demo", "t").provenance(report.provenance())
+                .section(Section.builder("s").add(chart).build()).build();
+        String md = new MarkdownRenderer().render(r);
+        assertTrue(md.contains("| 2 | gated | refused | v2 < v1 |"), md);
+        assertTrue(md.contains("| 2 | anomaly & <stuff> |"), md);
+        JsonNode json = JsonRenderer.parse(new JsonRenderer().render(r));
+        assertEquals("TRIANGLE", json.at("/sections/0/blocks/0/markers/0/shape").asText());
+        assertEquals(2.0, json.at("/sections/0/blocks/0/guides/0/x").asDouble());
+    }
+
+    @Test
     void svgOutputIsRepeatable() {
         Chart chart = (Chart) report.sections().get(1).blocks().get(2);
         assertEquals(new SvgChart().render(chart), new SvgChart().render(chart));

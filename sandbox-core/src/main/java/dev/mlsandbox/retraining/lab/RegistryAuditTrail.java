@@ -1,9 +1,5 @@
 package dev.mlsandbox.retraining.lab;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,18 +12,16 @@ import org.mlflow.tracking.MlflowClient;
 
 import dev.mlsandbox.registry.ChampionChallenger;
 import dev.mlsandbox.registry.Registry;
-import dev.mlsandbox.registry.server.RegistryEntities.ModelVersion;
-import dev.mlsandbox.registry.server.RegistryOptions;
-import dev.mlsandbox.registry.server.RegistryServer;
+import dev.mlsandbox.registry.RegistryEntities.ModelVersion;
+import dev.mlsandbox.registry.local.LocalRegistry;
 import dev.mlsandbox.registry.signature.ModelSignature;
 import dev.mlsandbox.retraining.AuditTrail;
 import dev.mlsandbox.retraining.Strategy;
 import dev.mlsandbox.retraining.TrainedModel;
-import dev.mlsandbox.tracking.TrackingServer;
 
 /**
  * The audit trail on a real registry: an embedded tracking + Unity-Catalog-style registry server
- * (as the registry lab starts one), one registered model {@code <catalog>.<schema>.<strategy>} per
+ * ({@link LocalRegistry}), one registered model {@code <catalog>.<schema>.<strategy>} per
  * strategy, every trained model logged once as an MLflow Spark model in a run of the experiment
  * {@code retraining-lab}, and a version per retraining whose tags say what triggered it, what it
  * was trained on and what the gate decided ({@code model_validation_status}: PASSED, FAILED or
@@ -38,13 +32,13 @@ final class RegistryAuditTrail implements AuditTrail, AutoCloseable {
 
     static final String EXPERIMENT = "retraining-lab";
 
-    private final Path dir;
-    private final TrackingServer server;
+    private final LocalRegistry local;
     private final MlflowClient tracking;
     private final Registry registry;
     private final String schema;
-    private final ModelSignature signature;
     private final Dataset<Row> inputExample;
+    /** Inferred from the first model logged: every model takes the same inputs and predicts a double. */
+    private ModelSignature signature;
     private final String experiment;
     /** Model id -> {run id, source}: each trained model is logged once, however many strategies register it. */
     private final Map<String, String[]> logged = new HashMap<>();
@@ -52,28 +46,19 @@ final class RegistryAuditTrail implements AuditTrail, AutoCloseable {
 
     /**
      * @param schema       {@code catalog.schema} the registered models live in
-     * @param signature    the models' signature (every strategy's model takes the same inputs)
-     * @param inputExample a few input rows, logged with each model
+     * @param inputExample a few input rows, logged with each model (and the signature's inputs)
      */
-    RegistryAuditTrail(String schema, ModelSignature signature, Dataset<Row> inputExample) {
+    RegistryAuditTrail(String schema, Dataset<Row> inputExample) {
         this.schema = schema;
-        this.signature = signature;
         this.inputExample = inputExample;
-        try {
-            this.dir = Files.createTempDirectory("sandbox-retraining-lab");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the lab's registry", e);
-        }
-        TrackingServer.Builder builder = TrackingServer.builder().port(0).storeIn(dir);
-        RegistryServer.install(builder, RegistryOptions.unityCatalog(TrackingServer.artifactsIn(dir)));
-        this.server = builder.build().start();
-        this.tracking = new MlflowClient(server.uri().toString());
-        this.registry = Registry.connect(server.uri());
+        this.local = LocalRegistry.start("retraining-lab");
+        this.tracking = new MlflowClient(local.uri().toString());
+        this.registry = local.registry();
         this.experiment = tracking.createExperiment(EXPERIMENT);
     }
 
     String uri() {
-        return server.uri().toString();
+        return local.uri().toString();
     }
 
     /** Distinct models logged as MLflow artifacts. */
@@ -109,6 +94,9 @@ final class RegistryAuditTrail implements AuditTrail, AutoCloseable {
         tracking.setTag(runId, "mlflow.runName", model.id());
         tracking.logParam(runId, "learner", model.learner());
         tracking.logParam(runId, "trained_on", "w" + model.firstWindow() + "-w" + model.lastWindow());
+        if (signature == null) {
+            signature = ModelSignature.infer(inputExample, model.pipeline().transform(inputExample).select("prediction"));
+        }
         String source = registry.logSparkModel(runId, "model", model.pipeline(), signature, inputExample);
         tracking.setTerminated(runId);
         artifacts++;
@@ -127,7 +115,7 @@ final class RegistryAuditTrail implements AuditTrail, AutoCloseable {
 
     @Override
     public long rollback(Strategy strategy) {
-        return new ChampionChallenger(registry, modelName(strategy), "label", dir.resolve("cache")).rollback()
+        return new ChampionChallenger(registry, modelName(strategy), "label", local.directory().resolve("cache")).rollback()
                 .championAfter();
     }
 
@@ -144,11 +132,6 @@ final class RegistryAuditTrail implements AuditTrail, AutoCloseable {
     @Override
     public void close() {
         tracking.close();
-        server.close();
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
-        }
+        local.close();
     }
 }
