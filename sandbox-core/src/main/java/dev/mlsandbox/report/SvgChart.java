@@ -175,6 +175,8 @@ public final class SvgChart {
     private void markers(StringBuilder svg, LineChart chart, Axis x, Axis y) {
         List<String> names = chart.series().stream().map(LineChart.XYSeries::name).toList();
         java.util.Map<String, LineChart.Shape> kinds = new java.util.LinkedHashMap<>();
+        // Many markers on one chart (an online learner's every window) get smaller, so the lines stay readable.
+        double scale = chart.markers().size() > 40 ? 0.7 : 1.0;
         for (LineChart.Marker m : chart.markers()) {
             if (!usable(m.x(), chart.logX()) || !usable(m.y(), chart.logY())) {
                 continue;
@@ -183,7 +185,7 @@ public final class SvgChart {
             String color = i < 0 ? "#333" : PALETTE[i % PALETTE.length];
             String title = "<title>" + escape(m.series() + ", " + Format.number(m.x()) + ": " + m.kind()
                     + (m.label().isEmpty() ? "" : " (" + m.label() + ")")) + "</title>";
-            svg.append("<g class=\"marker\">").append(symbol(m.shape(), x.pixel(m.x()), y.pixel(m.y()), color))
+            svg.append("<g class=\"marker\">").append(symbol(m.shape(), x.pixel(m.x()), y.pixel(m.y()), color, scale))
                     .append(title).append("</g>\n");
             kinds.putIfAbsent(m.kind(), m.shape());
         }
@@ -192,7 +194,7 @@ public final class SvgChart {
         List<String> parts = new ArrayList<>();
         for (var e : kinds.entrySet()) {
             String text = shorten(e.getKey());
-            parts.add(symbol(e.getValue(), lx + 5, ly - 4, "#555") + String.format(Locale.ROOT,
+            parts.add(symbol(e.getValue(), lx + 5, ly - 4, "#555", 1.0) + String.format(Locale.ROOT,
                     "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text>", lx + 14, ly, escape(text)));
             lx += 26 + 6.2 * text.length();
         }
@@ -201,17 +203,19 @@ public final class SvgChart {
         }
     }
 
-    private static String symbol(LineChart.Shape shape, double px, double py, String color) {
+    private static String symbol(LineChart.Shape shape, double px, double py, String color, double scale) {
+        double a = 5 * scale;
+        double b = 6 * scale;
         return switch (shape) {
             case TRIANGLE -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" "
-                    + "stroke=\"#333\" stroke-width=\"0.8\"/>", px, py - 6, px + 5, py + 4, px - 5, py + 4, color);
-            case DOT -> String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"#333\" "
-                    + "stroke-width=\"1.2\"/>", px, py, color);
+                    + "stroke=\"#333\" stroke-width=\"0.8\"/>", px, py - b, px + a, py + 0.8 * a, px - a, py + 0.8 * a, color);
+            case DOT -> String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#333\" "
+                    + "stroke-width=\"1.2\"/>", px, py, a, color);
             case CROSS -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" "
-                    + "stroke-width=\"2.5\" fill=\"none\"/>", px - 5, py - 5, px + 5, py + 5, px - 5, py + 5, px + 5, py - 5,
+                    + "stroke-width=\"2.5\" fill=\"none\"/>", px - a, py - a, px + a, py + a, px - a, py + a, px + a, py - a,
                     color);
             case DIAMOND -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"#fff\" "
-                    + "stroke=\"%s\" stroke-width=\"2\"/>", px, py - 6, px + 6, py, px, py + 6, px - 6, py, color);
+                    + "stroke=\"%s\" stroke-width=\"2\"/>", px, py - b, px + b, py, px, py + b, px - b, py, color);
         };
     }
 

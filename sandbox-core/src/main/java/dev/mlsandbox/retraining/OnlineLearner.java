@@ -44,6 +44,8 @@ public final class OnlineLearner {
     /** Weights on the standardised features, the intercept first. */
     private double[] weights;
     private int lastWindow;
+    /** The model of the current weights, built once per update. */
+    private TrainedModel current;
 
     /**
      * @param start      the model to start from (its training windows become the scaler's data)
@@ -107,6 +109,7 @@ public final class OnlineLearner {
                 new SimpleUpdater(), stepSize, iterations, 0.0, 1.0, Vectors.dense(weights), 0.0);
         weights = result._1().toArray();
         lastWindow = window.index();
+        current = null;
     }
 
     /** The newest window whose labels the learner has taken. */
@@ -125,6 +128,9 @@ public final class OnlineLearner {
 
     /** The current weights as a model: back on the raw features, packaged as a Spark pipeline. */
     public TrainedModel model() {
+        if (current != null) {
+            return current;
+        }
         int f = LogisticScorer.FEATURES.size();
         double[] c = new double[f];
         double b = weights[0];
@@ -133,7 +139,8 @@ public final class OnlineLearner {
             b -= c[j] * mean[j];
         }
         LogisticScorer scorer = new LogisticScorer(b, c);
-        return new TrainedModel("online-w" + lastWindow, "online", firstWindow, lastWindow, scorer, pipeline(spark, scorer));
+        current = new TrainedModel("online-w" + lastWindow, "online", firstWindow, lastWindow, scorer, pipeline(spark, scorer));
+        return current;
     }
 
     /**

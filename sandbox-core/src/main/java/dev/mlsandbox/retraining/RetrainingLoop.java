@@ -130,8 +130,8 @@ public final class RetrainingLoop {
         for (Strategy s : strategies) {
             long v = audit.start(s, initial, Map.of("retraining.strategy", s.name(), "retraining.trained_on",
                     span(initial), "model_validation_status", "INITIAL"));
-            EngineDriftMetrics drift = s.kind() == Strategy.Kind.DRIFT ? new EngineDriftMetrics(engine, windows::get, history)
-                    : null;
+            EngineDriftMetrics drift = s.trigger() instanceof Trigger.OnDrift d ? new EngineDriftMetrics(engine, windows::get,
+                    history, d.rule().metric() == DriftRule.Metric.KS_STATISTIC) : null;
             states.add(new State(s, initial, v, drift));
         }
         boolean anyOnline = strategies.stream().anyMatch(Strategy::online);
@@ -195,8 +195,7 @@ public final class RetrainingLoop {
                     long start = System.nanoTime();
                     learner.update(landed);
                     onlineUpdates++;
-                    double secs = (System.nanoTime() - start) / 1e9;
-                    fitSeconds.put(learner.model().id(), secs);
+                    fitSeconds.put(learner.model().id(), (System.nanoTime() - start) / 1e9);
                 }
             }
             progress.advance("window " + t);

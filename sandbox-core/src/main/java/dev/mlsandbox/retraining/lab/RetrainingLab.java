@@ -140,18 +140,31 @@ public final class RetrainingLab implements Lab<RetrainingLabResult> {
         return out;
     }
 
-    /** Per window: churn rate and the inputs' PSI against the first model's training windows. */
+    /**
+     * Per window: churn rate, and the inputs' largest PSI against the first model's training
+     * windows (drift_type BASELINE) and against the window before (CONSECUTIVE).
+     */
     private List<RetrainingLabResult.WindowRow> overview(List<StreamWindow> windows, int history) {
-        EngineDriftMetrics drift = new EngineDriftMetrics(DriftEngine.builder().threads(1).build(), windows::get,
-                windows.subList(0, history));
+        DriftEngine engine = DriftEngine.builder().threads(1).build();
+        EngineDriftMetrics baseline = new EngineDriftMetrics(engine, windows::get, windows.subList(0, history), false);
+        EngineDriftMetrics consecutive = new EngineDriftMetrics(engine, windows::get, windows.subList(0, 1), false);
         DriftRule rule = DriftRule.anyColumn(DriftRule.Metric.PSI, options.driftPsi());
         List<RetrainingLabResult.WindowRow> out = new ArrayList<>();
         for (StreamWindow w : windows) {
-            List<DriftRow> rows = drift.rows(w.index());
-            double max = rows.stream().mapToDouble(DriftRow::psi).max().orElse(Double.NaN);
-            out.add(new RetrainingLabResult.WindowRow(w.index(), w.churnRate(), max, rule.driftedColumns(rows), w.events()));
+            List<DriftRow> rows = baseline.rows(w.index());
+            double previous = Double.NaN;
+            if (w.index() > 0) {
+                consecutive.rebase(windows.subList(w.index() - 1, w.index()));
+                previous = maxPsi(consecutive.rows(w.index()));
+            }
+            out.add(new RetrainingLabResult.WindowRow(w.index(), w.churnRate(), maxPsi(rows), previous,
+                    rule.driftedColumns(rows), w.events()));
         }
         return out;
+    }
+
+    private static double maxPsi(List<DriftRow> rows) {
+        return rows.stream().mapToDouble(DriftRow::psi).max().orElse(Double.NaN);
     }
 
     /**

@@ -156,11 +156,11 @@ final class RetrainingLabReport {
                             .append(s.conceptRecovery() < 0 ? "never" : s.conceptRecovery() + " windows");
                 }
             }
-            double psi = r.windows().get(change).maxPsi();
+            double psi = r.windows().get(change).consecutivePsi();
             String before = none == null ? "" : " Never retraining, AUC fell to "
                     + Format.number(mean(none, change, Integer.MAX_VALUE, ServedWindow::auc), 3) + " for good.";
             b.takeaway("Concept drift at window " + change + " (tenure's effect on churn reversed) moved no input: its"
-                    + " largest PSI was " + Format.number(psi, 2) + " against the first model's data." + before
+                    + " largest PSI against the window before was " + Format.number(psi, 2) + "." + before
                     + " AUC was back above " + Format.number(r.performanceThreshold(), 3) + " after: " + rec
                     + " (labels land " + r.options().labelDelay() + " windows late, and a retrain needs "
                     + r.options().trainingWindows() + " windows of the new behaviour to learn it).",
@@ -320,8 +320,11 @@ final class RetrainingLabReport {
                     e.description());
         }
         List<Double> xs = r.windows().stream().map(w -> (double) w.window()).toList();
-        LineChart psi = new LineChart("Largest input PSI per window, against the first model's training windows", "window",
-                "PSI", List.of(new XYSeries("largest PSI", xs, r.windows().stream().map(w -> Math.max(w.maxPsi(), 1e-3)).toList()),
+        LineChart psi = new LineChart("Largest input PSI per window (BASELINE and CONSECUTIVE drift)", "window",
+                "PSI", List.of(new XYSeries("vs first model's data", xs, r.windows().stream().map(w -> Math.max(w.maxPsi(), 1e-3))
+                                .toList()),
+                        new XYSeries("vs the window before", xs, r.windows().stream().map(w -> Math.max(w.consecutivePsi(), 1e-3))
+                                .toList()),
                         new XYSeries("drift trigger " + r.options().driftPsi(), xs, xs.stream().map(x -> r.options().driftPsi())
                                 .toList())), false, true).with(List.of(), guides(r));
         LineChart churn = new LineChart("Churn rate per window (true labels)", "window", "churn rate",
@@ -373,7 +376,7 @@ final class RetrainingLabReport {
                         case REFUSED -> LineChart.Shape.CROSS;
                     };
                     String what = switch (a.decision()) {
-                        case DEPLOYED -> "retrained, deployed (no gate)";
+                        case DEPLOYED -> "deployed (no gate)";
                         case PROMOTED -> "promoted by the gate";
                         case REFUSED -> "refused by the gate";
                     };

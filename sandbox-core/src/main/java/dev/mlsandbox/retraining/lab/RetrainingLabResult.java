@@ -49,11 +49,13 @@ public record RetrainingLabResult(RetrainingLabOptions options, List<EventRow> e
      *
      * @param window    its index
      * @param churnRate share of churners (true labels)
-     * @param maxPsi    the largest PSI of its inputs against the first model's training windows
-     * @param drifted   the columns at or above the drift trigger's PSI threshold
+     * @param maxPsi    the largest PSI of its inputs against the first model's training windows (BASELINE)
+     * @param consecutivePsi the largest PSI of its inputs against the window before (CONSECUTIVE; NaN for the first)
+     * @param drifted   the columns at or above the drift trigger's PSI threshold against the baseline
      * @param events    the events active in it
      */
-    public record WindowRow(int window, double churnRate, double maxPsi, List<String> drifted, List<String> events) {
+    public record WindowRow(int window, double churnRate, double maxPsi, double consecutivePsi, List<String> drifted,
+                            List<String> events) {
         public WindowRow {
             drifted = List.copyOf(drifted);
             events = List.copyOf(events);
