@@ -32,10 +32,9 @@ public record Gate(Quality.Metric metric, double minImprovement) {
         double c = challenger.get(metric);
         double m = champion.get(metric);
         boolean passed = !Double.isNaN(c) && (Double.isNaN(m) || metric.improvement(c, m) >= minImprovement);
-        String cmp = metric.higherIsBetter() ? ">=" : "<=";
-        String reason = String.format(Locale.ROOT, "challenger %s %.4f %s champion %.4f %s %.4f: %s", metric.id(), c,
-                passed ? cmp : "fails " + cmp, m, metric.higherIsBetter() ? "+" : "-", minImprovement,
-                passed ? "promoted" : "refused, champion stays");
+        String cmp = metric.higherIsBetter() ? (passed ? ">=" : "<") : (passed ? "<=" : ">");
+        String reason = String.format(Locale.ROOT, "challenger %s %.4f %s champion %.4f %s %.4f: %s", metric.id(), c, cmp,
+                m, metric.higherIsBetter() ? "+" : "-", minImprovement, passed ? "promoted" : "refused, champion stays");
         return new Verdict(passed, c, m, reason);
     }
 

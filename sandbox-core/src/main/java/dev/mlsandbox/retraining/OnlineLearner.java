@@ -20,15 +20,18 @@ import dev.mlsandbox.drift.lab.ChurnStream;
 import scala.Tuple2;
 
 /**
- * Online learning as Spark has it: Spark ML's DataFrame estimators have no incremental fit (a
- * LogisticRegression cannot be warm-started through its public API), while the RDD-based
- * spark.mllib ships {@code StreamingLogisticRegressionWithSGD}, which on every micro-batch runs
- * mini-batch gradient descent started from the previous weights. This class does exactly that
- * step once per window, with spark.mllib's own {@link GradientDescent#runMiniBatchSGD} (the
- * optimiser the streaming class calls, a Spark job per iteration) on the window's landed labels,
- * without a DStream around it. As in spark.mllib, the intercept is a constant feature appended
- * to the input, and inputs are standardised with a scaler fixed on the first model's training
- * data (gradient descent on raw tenure and charges would need a step size per feature).
+ * Online learning as Spark has it. Spark ML's DataFrame estimators have no incremental fit:
+ * {@code LogisticRegression.setInitialModel} (public in Scala and Java since Spark 3.3, SPARK-36481;
+ * not in PySpark) only sets where L-BFGS starts, and the objective is still the data given, so a
+ * warm-started fit on the newest window converges to that window's model and forgets the rest.
+ * Spark's online learner is spark.mllib's {@code StreamingLogisticRegressionWithSGD}, which on
+ * every micro-batch of a DStream runs mini-batch gradient descent started from the previous
+ * weights. This class does exactly that step once per window, with spark.mllib's own
+ * {@link GradientDescent#runMiniBatchSGD} (the optimiser the streaming class calls, a Spark job per
+ * iteration) on the window's landed labels, without a DStream around it: its memory is the step
+ * size and the number of steps. As in spark.mllib, the intercept is a constant feature appended to
+ * the input, and inputs are standardised with a scaler fixed on the first model's training data
+ * (gradient descent on raw tenure and charges would need a step size per feature).
  *
  * <p>The learner starts from the first batch model's weights, so it begins exactly where the batch
  * strategies begin. Its state is mutable; the models it hands out ({@link #model}) are not.

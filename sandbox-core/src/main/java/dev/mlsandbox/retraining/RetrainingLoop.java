@@ -297,9 +297,16 @@ public final class RetrainingLoop {
         return n == 0 ? new double[] {0, 0, 0} : new double[] {auc / n, loss / n, accuracy / n};
     }
 
+    /**
+     * Hazard events in the windows a model learned from: a batch model's training windows; for the
+     * online learner, which has seen everything since the start, its last {@code trainingWindows}
+     * updates (older windows have been mostly washed out by the updates since).
+     */
     private List<String> hazards(TrainedModel model) {
         Set<String> out = new LinkedHashSet<>();
-        for (int w = Math.max(0, model.firstWindow()); w <= model.lastWindow(); w++) {
+        int from = model.learner().equals("online")
+                ? Math.max(model.firstWindow(), model.lastWindow() - settings.trainingWindows() + 1) : model.firstWindow();
+        for (int w = Math.max(0, from); w <= model.lastWindow(); w++) {
             for (StreamEvent e : stream.events()) {
                 if (e.hazard() && e.active(w)) {
                     out.add(e.kind() + "@" + w);

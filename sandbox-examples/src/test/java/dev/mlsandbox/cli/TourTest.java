@@ -27,7 +27,7 @@ class TourTest {
         Path index = out.resolve("index.html");
         assertEquals(index.toString(), run.out().strip());
         String html = Files.readString(index);
-        assertEquals(java.util.List.of("pipeline", "tuning", "tracking", "registry", "drift"), Labs.names(),
+        assertEquals(java.util.List.of("pipeline", "tuning", "tracking", "registry", "drift", "retraining"), Labs.names(),
                 "the tour runs the labs in the order of the concept map");
         for (String lab : Labs.names()) {
             Path dir = out.resolve(lab);
