@@ -7,6 +7,7 @@ import dev.mlsandbox.drift.lab.DriftLab;
 import dev.mlsandbox.lab.LabDescriptor;
 import dev.mlsandbox.pipeline.lab.PipelineLab;
 import dev.mlsandbox.registry.lab.RegistryLab;
+import dev.mlsandbox.retraining.lab.RetrainingLab;
 import dev.mlsandbox.tracking.lab.TrackingLab;
 import dev.mlsandbox.tuning.lab.TuningLab;
 
@@ -23,7 +24,8 @@ public final class Labs {
             TuningLab.DESCRIPTOR,
             TrackingLab.DESCRIPTOR,
             RegistryLab.DESCRIPTOR,
-            DriftLab.DESCRIPTOR);
+            DriftLab.DESCRIPTOR,
+            RetrainingLab.DESCRIPTOR);
 
     private Labs() {
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -185,11 +186,17 @@ class LabsTest {
             List<String> items = new ArrayList<>();
             for (String item : defaultText.split(",")) {
                 if (random.nextInt(4) > 0) {
-                    items.add(element == Double.class ? Double.toString(Double.parseDouble(item) * (0.5 + random.nextDouble()))
+                    // names (the retraining lab's strategies) are kept as they are: a subset of the default's
+                    items.add(element == String.class ? item
+                            : element == Double.class ? Double.toString(Double.parseDouble(item) * (0.5 + random.nextDouble()))
                             : Long.toString(Math.max(2, Math.round(Long.parseLong(item) * (0.5 + random.nextDouble())))));
                 }
             }
             return String.join(",", items);
+        }
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return ((Enum<?>) constants[random.nextInt(constants.length)]).name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
         if (ParameterText.class.isAssignableFrom(type)) {
             // a tuning grid: one or two axes of one to three values

@@ -37,6 +37,6 @@ class SandboxLabsTest {
                 named.add(lab);
             }
         }
-        assertTrue(named.containsAll(List.of("pipeline", "tuning", "tracking", "registry", "drift")), named.toString());
+        assertTrue(named.containsAll(List.of("pipeline", "tuning", "tracking", "registry", "drift", "retraining")), named.toString());
     }
 }

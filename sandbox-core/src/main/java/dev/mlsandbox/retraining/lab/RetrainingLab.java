@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
@@ -13,6 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import dev.mlsandbox.drift.DriftEngine;
 import dev.mlsandbox.lab.Lab;
 import dev.mlsandbox.lab.LabContext;
+import dev.mlsandbox.lab.LabDescriptor;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.lab.Progress;
 import dev.mlsandbox.retraining.AuditTrail;
 import dev.mlsandbox.retraining.ChurnFrames;
@@ -40,15 +43,29 @@ import dev.mlsandbox.retraining.Trigger;
 public final class RetrainingLab implements Lab<RetrainingLabResult> {
 
     public static final String NAME = "retraining";
-    public static final String SUMMARY = "Retraining: none vs scheduled vs drift- vs performance-triggered vs online on a "
-            + "drifting stream, each with and without a validation gate; cost, quality, reaction delay, harmful retrains";
+    /** The catalog entry: {@code bin/sandbox lab retraining}, the tour, {@code sandbox.retrainingLab()}. */
+    public static final LabDescriptor<RetrainingLabOptions, RetrainingLabResult> DESCRIPTOR = LabDescriptor.of(NAME,
+                    "Retraining: none vs scheduled vs drift- vs performance-triggered vs online on a drifting stream, each "
+                            + "with and without a validation gate; cost, quality, reaction delay, harmful retrains",
+                    RetrainingLabOptions::defaults, RetrainingLabOptions::fromParameters, RetrainingLab::new)
+            .withCost("The default run: 36 windows of 1,000 rows, nine strategies, about 24 Spark ML fits, 30 online "
+                    + "updates and 54 models logged to an embedded registry: about a minute on two idle cores.")
+            .withRowsParameter("rowsPerWindow");
     /** The schema the strategies' registered models live in. */
     public static final String SCHEMA = "main.retraining";
 
     private final RetrainingLabOptions options;
 
     public RetrainingLab(RetrainingLabOptions options) {
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public RetrainingLab() {
+        this(RetrainingLabOptions.defaults());
+    }
+
+    public RetrainingLabOptions options() {
+        return options;
     }
 
     @Override
@@ -56,23 +73,35 @@ public final class RetrainingLab implements Lab<RetrainingLabResult> {
         return NAME;
     }
 
-    /** Logs the run when tracking is configured (options as params, each strategy's mean AUC and fits as metrics). */
+    /**
+     * Logs the run when tracking is on (see LabContext#logged): besides the takeaways, each
+     * strategy's mean AUC and fits, and the AUC it served per window at step = window.
+     */
     @Override
     public RetrainingLabResult run(LabContext context) {
-        return context.logged(NAME, options.seed(), options.toParameters(), run -> {
-            RetrainingLabResult result = execute(context);
-            Map<String, Double> metrics = new LinkedHashMap<>();
+        return context.logged(NAME, options, run -> {
+            RetrainingLabResult result = execute(context, run.mlflowRun().orElse(null));
+            Map<String, Double> totals = new LinkedHashMap<>();
             for (StrategyRun r : result.runs()) {
                 String key = r.strategy().replace('+', '_');
-                metrics.put(key + ".meanAuc", r.meanAuc());
-                metrics.put(key + ".fits", (double) r.attempts().size());
+                totals.put(key + "/meanAuc", r.meanAuc());
+                totals.put(key + "/fits", (double) r.attempts().size());
             }
-            run.metrics(metrics, 0);
+            run.metrics(totals, 0);
+            int served = result.runs().isEmpty() ? 0 : result.runs().get(0).served().size();
+            for (int k = 0; k < served; k++) {
+                Map<String, Double> perWindow = new LinkedHashMap<>();
+                int window = result.runs().get(0).served().get(k).window();
+                for (StrategyRun r : result.runs()) {
+                    perWindow.put(r.strategy().replace('+', '_') + "/auc", r.served().get(k).auc());
+                }
+                run.metrics(perWindow, window);
+            }
             return result;
         });
     }
 
-    private RetrainingLabResult execute(LabContext context) {
+    private RetrainingLabResult execute(LabContext context, MlflowRun mlflowRun) {
         LabContext.Clock clock = context.startClock();
         Progress progress = context.progress();
         SparkSession spark = context.spark();
@@ -117,14 +146,14 @@ public final class RetrainingLab implements Lab<RetrainingLabResult> {
             long rows = (long) options.windows() * options.rowsPerWindow();
             return new RetrainingLabResult(options, events, overview, loop.baseline(), threshold, runs, trail, audit.uri(),
                     audit.artifacts(), loop.batchFits(), loop.onlineUpdates(), agreement,
-                    clock.provenance(options.seed(), rows, options.toParameters()));
+                    clock.provenance(options, rows), mlflowRun);
         }
     }
 
     /** Each family without the gate, then with it ("none" has nothing to gate). */
     List<Strategy> strategies(double performanceThreshold) {
         List<Strategy> out = new ArrayList<>();
-        for (Strategy.Kind kind : options.strategies()) {
+        for (Strategy.Kind kind : options.kinds()) {
             Trigger trigger = switch (kind) {
                 case NONE -> new Trigger.Never();
                 case SCHEDULED -> new Trigger.Scheduled(options.scheduleEvery(), options.trainingWindows());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.report.Format;
 import dev.mlsandbox.report.KeyValues;
 import dev.mlsandbox.report.LineChart;
@@ -79,6 +80,7 @@ final class RetrainingLabReport {
                         + " the same window train the same model, so the lab fits it once (" + r.batchFits() + " Spark ML"
                         + " fits and " + r.onlineUpdates() + " online updates in all) and charges every strategy for it.")
                 .build());
+        MlflowRun.addTo(b, r.mlflowRun());
         return b.build();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mlsandbox.lab.LabResult;
+import dev.mlsandbox.lab.MlflowRun;
 import dev.mlsandbox.report.Provenance;
 import dev.mlsandbox.report.Report;
 import dev.mlsandbox.retraining.AuditTrail;
@@ -26,12 +27,13 @@ import dev.mlsandbox.retraining.StrategyRun;
  * @param onlineUpdates        online updates the lab ran (shared by both online strategies)
  * @param sparkAgreement       largest |P(churn)| difference between Spark's transform and the driver-side scoring
  * @param provenance           seed, sizes, versions, timing
+ * @param mlflowRun            where the run was logged, or null when tracking is off
  */
 public record RetrainingLabResult(RetrainingLabOptions options, List<EventRow> events, List<WindowRow> windows,
                                   Quality baseline, double performanceThreshold, List<StrategyRun> runs,
                                   Map<String, List<AuditTrail.VersionRecord>> auditTrail, String registryUri,
                                   int loggedModels, int batchFits, int onlineUpdates, double sparkAgreement,
-                                  Provenance provenance) implements LabResult {
+                                  Provenance provenance, MlflowRun mlflowRun) implements LabResult {
 
     public RetrainingLabResult {
         events = List.copyOf(events);

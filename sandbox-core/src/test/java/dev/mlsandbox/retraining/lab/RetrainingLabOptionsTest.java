@@ -19,34 +19,39 @@ class RetrainingLabOptionsTest {
         RetrainingLabOptions d = RetrainingLabOptions.defaults();
         assertEquals(d, RetrainingLabOptions.fromParameters(d.toParameters()));
         RetrainingLabOptions changed = RetrainingLabOptions.fromParameters(Map.of("windows", "48", "strategies",
-                "performance, scheduled", "gateMetric", "areaUnderROC", "onlineStep", "0.5", "seed", "7"));
+                "performance,SCHEDULED,performance", "gateMetric", "auc", "onlineStep", "0.5", "seed", "7"));
         assertEquals(48, changed.windows());
-        assertEquals(List.of(Strategy.Kind.PERFORMANCE, Strategy.Kind.SCHEDULED), changed.strategies());
+        assertEquals(List.of("performance", "scheduled"), changed.strategies(), "ids, lower case, each once");
+        assertEquals(List.of(Strategy.Kind.PERFORMANCE, Strategy.Kind.SCHEDULED), changed.kinds());
+        assertEquals("performance,scheduled", changed.toParameters().get("strategies"));
+        assertEquals("log-loss", d.toParameters().get("gateMetric"));
         assertEquals(Quality.Metric.AUC, changed.gateMetric());
         assertEquals(changed, RetrainingLabOptions.fromParameters(changed.toParameters()));
         assertEquals(d.rowsPerWindow(), changed.rowsPerWindow(), "missing keys keep their defaults");
         assertEquals(500, d.withRowsPerWindow(500).rowsPerWindow());
-        assertEquals(List.of(Strategy.Kind.ONLINE), d.withStrategies(List.of(Strategy.Kind.ONLINE)).strategies());
+        assertEquals(List.of(Strategy.Kind.ONLINE), d.withStrategies(List.of(Strategy.Kind.ONLINE)).kinds());
+        assertEquals(3, d.with("scheduleEvery", "3").scheduleEvery());
     }
 
     @Test
     void badParametersNameTheKeyAndTheRule() {
         var unknown = assertThrows(IllegalArgumentException.class,
                 () -> RetrainingLabOptions.fromParameters(Map.of("window", "40")));
-        assertTrue(unknown.getMessage().contains("no option 'window'") && unknown.getMessage().contains("windows"),
+        assertTrue(unknown.getMessage().startsWith("the retraining lab has no parameter 'window' (did you mean 'windows'?)"),
                 unknown.getMessage());
         var notNumber = assertThrows(IllegalArgumentException.class,
                 () -> RetrainingLabOptions.fromParameters(Map.of("windows", "many")));
-        assertEquals("retraining lab option windows = 'many' is not a number", notNumber.getMessage());
+        assertTrue(notNumber.getMessage().startsWith("retraining lab parameter windows = 'many' is not a whole number"),
+                notNumber.getMessage());
         var tooFew = assertThrows(IllegalArgumentException.class,
                 () -> RetrainingLabOptions.fromParameters(Map.of("windows", "10")));
-        assertTrue(tooFew.getMessage().contains("at least 15"), tooFew.getMessage());
+        assertTrue(tooFew.getMessage().contains("must be >= 15"), tooFew.getMessage());
         var strategy = assertThrows(IllegalArgumentException.class,
                 () -> RetrainingLabOptions.fromParameters(Map.of("strategies", "scheduled,weekly")));
-        assertTrue(strategy.getMessage().contains("unknown strategy 'weekly'"), strategy.getMessage());
+        assertTrue(strategy.getMessage().contains("'weekly' is not one"), strategy.getMessage());
         var metric = assertThrows(IllegalArgumentException.class,
                 () -> RetrainingLabOptions.fromParameters(Map.of("gateMetric", "f1")));
-        assertTrue(metric.getMessage().contains("gateMetric") && metric.getMessage().contains("logLoss"), metric.getMessage());
+        assertTrue(metric.getMessage().contains("gateMetric") && metric.getMessage().contains("log-loss"), metric.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RetrainingLabOptions.fromParameters(Map.of("strategies", "")));
     }
 }

@@ -3,13 +3,14 @@ package dev.mlsandbox.retraining.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import dev.mlsandbox.lab.LabContext;
 import dev.mlsandbox.report.HtmlRenderer;
 import dev.mlsandbox.report.JsonRenderer;
 import dev.mlsandbox.report.MarkdownRenderer;
@@ -19,18 +20,22 @@ import dev.mlsandbox.retraining.AuditTrail;
 import dev.mlsandbox.retraining.Strategy;
 import dev.mlsandbox.retraining.StrategyRun;
 import dev.mlsandbox.testing.CheckedProgress;
-import dev.mlsandbox.testing.SharedSpark;
+import dev.mlsandbox.testing.TrackedLabs;
 
 /** The lab end to end on a short stream: registry trail consistent with the decisions, a report that renders. */
 class RetrainingLabTest {
 
     @Test
-    void shortRunRegistersEveryDecisionAndReportsIt() {
+    void shortRunRegistersEveryDecisionAndReportsIt(@TempDir Path dir) throws Exception {
         RetrainingLabOptions options = RetrainingLabOptions.defaults().withWindows(15).withRowsPerWindow(300)
                 .withStrategies(List.of(Strategy.Kind.NONE, Strategy.Kind.SCHEDULED, Strategy.Kind.PERFORMANCE))
                 .with("scheduleEvery", "3");
         CheckedProgress progress = new CheckedProgress();
-        RetrainingLabResult r = new RetrainingLab(options).run(new LabContext(SharedSpark.session(), progress));
+        RetrainingLabResult r;
+        try (TrackedLabs tracked = TrackedLabs.in(dir)) {
+            r = new RetrainingLab(options).run(tracked.context(progress));
+            tracked.assertLogged(RetrainingLab.NAME, options, r, r.mlflowRun());
+        }
         progress.assertEveryTaskCompleted();
 
         assertTrue(r.sparkAgreement() < 1e-9, "driver scoring is Spark's: " + r.sparkAgreement());
