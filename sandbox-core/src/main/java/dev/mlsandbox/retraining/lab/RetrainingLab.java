@@ -48,8 +48,9 @@ public final class RetrainingLab implements Lab<RetrainingLabResult> {
                     "Retraining: none vs scheduled vs drift- vs performance-triggered vs online on a drifting stream, each "
                             + "with and without a validation gate; cost, quality, reaction delay, harmful retrains",
                     RetrainingLabOptions::defaults, RetrainingLabOptions::fromParameters, RetrainingLab::new)
-            .withCost("The default run: 36 windows of 1,000 rows, nine strategies, about 24 Spark ML fits, 30 online "
-                    + "updates and 54 models logged to an embedded registry: about a minute on two idle cores.")
+            .withCost("The default run: 36 windows of 1,000 rows, nine strategies, about 24 Spark ML fits, 31 online "
+                    + "updates and 54 models logged to an embedded registry: 66 s of CPU (3 min wall on two cores under "
+                    + "heavy load).")
             .withRowsParameter("rowsPerWindow");
     /** The schema the strategies' registered models live in. */
     public static final String SCHEMA = "main.retraining";
