@@ -75,6 +75,27 @@ final class SparkFieldTypes {
         return ColumnType.fromSpark(column, type);
     }
 
+    /**
+     * The MLflow type of a column a request or frame provides: as {@link #infer}, except that a map
+     * stays a {@link MapType} (its keys are data, checked value by value).
+     */
+    static FieldType provided(String column, DataType type) {
+        if (type instanceof org.apache.spark.sql.types.MapType m) {
+            return new MapType(provided(column, m.valueType()));
+        }
+        if (type instanceof org.apache.spark.sql.types.ArrayType a) {
+            return new ArrayType(provided(column, a.elementType()));
+        }
+        if (type instanceof StructType s) {
+            List<ObjectType.Property> props = new ArrayList<>();
+            for (StructField f : s.fields()) {
+                props.add(new ObjectType.Property(f.name(), provided(column + "." + f.name(), f.dataType()), !f.nullable()));
+            }
+            return new ObjectType(props);
+        }
+        return infer(column, type, null);
+    }
+
     /** The Spark schema of a column-based schema; unnamed columns are named by position. */
     static StructType struct(Schema schema) {
         StructType s = new StructType();

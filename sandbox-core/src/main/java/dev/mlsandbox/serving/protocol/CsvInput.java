@@ -64,7 +64,8 @@ final class CsvInput {
                 String f = c < row.size() ? row.get(c) : null;
                 fields.add(f == null || f.isEmpty() ? null : f);
             }
-            ColumnSpec declared = signature == null ? null : signature.column(columns.get(c)).orElse(null);
+            ColumnSpec declared = signature == null ? null : signature.column(columns.get(c))
+                    .filter(d -> d.dataType().isScalar()).orElse(null); // composite values are not CSV cells
             ColumnType type = declared != null ? declared.type() : infer(fields);
             Object[] typed;
             try {

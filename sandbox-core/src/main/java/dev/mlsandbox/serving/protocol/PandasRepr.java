@@ -3,7 +3,6 @@ package dev.mlsandbox.serving.protocol;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mlsandbox.registry.signature.ColumnSpec;
 import dev.mlsandbox.registry.signature.ColumnType;
 import dev.mlsandbox.registry.signature.Schema;
 import dev.mlsandbox.serving.InputFrame;
@@ -24,11 +23,7 @@ final class PandasRepr {
 
     /** MLflow's {@code Schema.__repr__}: {@code ['plan': string (required), ...]}. */
     static String schema(Schema schema) {
-        List<String> parts = new ArrayList<>();
-        for (ColumnSpec c : schema.columns()) {
-            parts.add(PythonRepr.string(c.name()) + ": " + c.type().mlflowName() + (c.required() ? " (required)" : " (optional)"));
-        }
-        return "[" + String.join(", ", parts) + "]";
+        return schema.repr();
     }
 
     /**

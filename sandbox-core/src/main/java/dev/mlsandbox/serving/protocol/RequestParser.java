@@ -362,7 +362,8 @@ public final class RequestParser {
                 for (List<JsonNode> row : rows) {
                     column.add(row.get(c));
                 }
-                ColumnSpec declared = signature == null ? null : signature.column(name).orElse(null);
+                ColumnSpec declared = signature == null ? null : signature.column(name)
+                        .filter(d -> d.dataType().isScalar()).orElse(null); // composites: see ColumnCast.nested
                 Object[] typed;
                 if (declared != null) {
                     typed = ColumnCast.cast(name, column, declared.type());

@@ -17,7 +17,6 @@ import dev.mlsandbox.http.ErrorCode;
 import dev.mlsandbox.http.Json;
 import dev.mlsandbox.http.MlflowException;
 import dev.mlsandbox.registry.model.MlmodelFile;
-import dev.mlsandbox.registry.signature.ColumnSpec;
 import dev.mlsandbox.registry.signature.ColumnType;
 import dev.mlsandbox.registry.signature.EnforcementResult;
 import dev.mlsandbox.registry.signature.ModelSignature;
@@ -137,13 +136,8 @@ public final class ServingModel {
                     + data + "' with schema '" + PandasRepr.schema(declared) + "'. Error: " + result.message());
         }
         warnings.addAll(result.warnings());
-        List<String> keep = new ArrayList<>();
-        for (ColumnSpec c : declared.columns()) {
-            if (frame.indexOf(c.name()) >= 0) {
-                keep.add(c.name());
-            }
-        }
-        InputFrame selected = frame.select(keep);
+        // the declared columns present, in signature order (the first ones when the signature's columns are unnamed)
+        InputFrame selected = frame.select(result.columns());
         return result.widened().isEmpty() ? selected : widen(selected, result.widened());
     }
 
