@@ -17,8 +17,10 @@ public enum Action {
     APPLY_TAG("tag", Privilege.APPLY_TAG, false),
     /** Grant, revoke or change the owner: the owner, the owner of an enclosing catalog/schema, or MANAGE. */
     MANAGE_GRANTS("manage privileges on", Privilege.MANAGE, true),
-    /** Create a schema in a catalog: the catalog's owner (or an admin). */
-    CREATE_SCHEMA("create a schema in", null, false),
+    /** Create a schema in a catalog: CREATE SCHEMA on the catalog (and USE CATALOG, as every action). */
+    CREATE_SCHEMA("create a schema in", Privilege.CREATE_SCHEMA, false),
+    /** Create a catalog: CREATE CATALOG on the metastore (metastore admins hold it by default). */
+    CREATE_CATALOG("create a catalog in", Privilege.CREATE_CATALOG, false),
     /** See that the securable exists (list, search): only the USE privileges. */
     USE("use", null, false);
 

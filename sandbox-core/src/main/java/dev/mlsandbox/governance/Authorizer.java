@@ -9,6 +9,8 @@ import java.util.Set;
  * Answers {@code can(principal, action, securable)} the way Unity Catalog does:
  * <ol>
  *   <li>a metastore admin may do anything;</li>
+ *   <li>on the metastore itself (creating a catalog) there is nothing to USE: CREATE CATALOG
+ *       granted on it is what counts;</li>
  *   <li>everyone else needs USE CATALOG on the catalog and USE SCHEMA on the schema that enclose
  *       the target (owning that catalog or schema counts), checked outermost first, so the
  *       first missing one is named;</li>
@@ -38,11 +40,18 @@ public final class Authorizer {
 
     /** The decision; a target that does not exist throws {@link GovernanceException} (not found). */
     public Decision check(String principal, Action action, Securable target) {
-        if (!state.exists(target)) {
+        boolean metastore = target.type() == SecurableType.METASTORE;
+        if (!metastore && !state.exists(target)) {
             throw GovernanceException.notFound(target);
         }
         if (directory.isAdmin(principal)) {
             return Decision.allow(principal, action, target);
+        }
+        if (metastore) {
+            // the metastore is owned by its admins: others only hold what is granted on it
+            Privilege needed = action == Action.MANAGE_GRANTS ? Privilege.MANAGE : action.privilege();
+            return needed != null && holds(principal, needed, target) ? Decision.allow(principal, action, target)
+                    : Decision.deny(principal, action, target, needed == null ? "METASTORE ADMIN" : needed.sql(), target);
         }
         List<Securable> chain = target.selfAndAncestors();
         Securable catalog = chain.get(chain.size() - 1);
@@ -57,7 +66,7 @@ public final class Authorizer {
         }
         return switch (action) {
             case USE -> Decision.allow(principal, action, target);
-            case MODIFY_MODEL, CREATE_SCHEMA -> owns(principal, target) ? Decision.allow(principal, action, target)
+            case MODIFY_MODEL -> owns(principal, target) ? Decision.allow(principal, action, target)
                     : Decision.deny(principal, action, target, "OWNERSHIP", target);
             case MANAGE_GRANTS -> chain.stream().anyMatch(s -> owns(principal, s))
                     || holds(principal, Privilege.MANAGE, target) ? Decision.allow(principal, action, target)

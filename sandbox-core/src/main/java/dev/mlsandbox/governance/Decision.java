@@ -24,17 +24,12 @@ public record Decision(boolean allowed, String principal, Action action, Securab
         if (missing.equals("OWNERSHIP")) {
             message = "User '" + principal + "' is not the owner of " + on.describe() + " (needed to " + action.verb()
                     + " it). Only the owner or a metastore admin may; the owner can transfer it with ALTER "
-                    + on.type().sql() + " " + on.fullName() + " OWNER TO `" + principal + "`.";
+                    + on.sql() + " OWNER TO `" + principal + "`.";
         } else {
-            message += " The owner or an admin can run: GRANT " + missing + " ON " + on.type().sql() + " "
-                    + on.fullName() + " TO `" + principal + "`";
+            message += (on.type() == SecurableType.METASTORE ? " A metastore admin can run: GRANT "
+                    : " The owner or an admin can run: GRANT ") + missing + " ON " + on.sql() + " TO `" + principal + "`";
         }
         return new Decision(false, principal, action, target, missing, on, message);
-    }
-
-    static Decision denyCreateCatalog(String principal, Securable catalog) {
-        return new Decision(false, principal, Action.CREATE_SCHEMA, catalog, "METASTORE ADMIN", catalog,
-                "User '" + principal + "' may not create " + catalog.describe() + ": only a metastore admin creates catalogs.");
     }
 
     /** Throws {@link PermissionDeniedException} unless allowed. */

@@ -59,7 +59,7 @@ public final class Governance {
                     + " from " + r.principal());
         }
         if (statement instanceof Statement.ShowGrants s) {
-            if (!state.exists(s.securable())) {
+            if (s.securable().type() != SecurableType.METASTORE && !state.exists(s.securable())) {
                 throw GovernanceException.notFound(s.securable());
             }
             s.principal().ifPresent(this::requirePrincipal);
@@ -108,9 +108,7 @@ public final class Governance {
                     + " already exists; use CREATE ... IF NOT EXISTS to ignore that");
         }
         if (s.type() == SecurableType.CATALOG) {
-            if (!authorizer.directory().isAdmin(principal)) {
-                throw new PermissionDeniedException(Decision.denyCreateCatalog(principal, s));
-            }
+            authorize(principal, Action.CREATE_CATALOG, Securable.metastore());
         } else {
             Securable catalog = s.parent().orElseThrow();
             authorize(principal, Action.CREATE_SCHEMA, catalog);

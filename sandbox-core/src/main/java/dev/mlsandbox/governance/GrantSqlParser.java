@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public final class GrantSqlParser {
 
-    static final String GRANT_SYNTAX = "GRANT privilege [, ...] ON {CATALOG | SCHEMA | FUNCTION} name TO principal";
-    static final String REVOKE_SYNTAX = "REVOKE privilege [, ...] ON {CATALOG | SCHEMA | FUNCTION} name FROM principal";
-    static final String SHOW_SYNTAX = "SHOW GRANTS [principal] ON {CATALOG | SCHEMA | FUNCTION} name";
+    static final String GRANT_SYNTAX = "GRANT privilege [, ...] ON {METASTORE | CATALOG name | SCHEMA name | FUNCTION name} TO principal";
+    static final String REVOKE_SYNTAX = "REVOKE privilege [, ...] ON {METASTORE | CATALOG name | SCHEMA name | FUNCTION name} FROM principal";
+    static final String SHOW_SYNTAX = "SHOW GRANTS [principal] ON {METASTORE | CATALOG name | SCHEMA name | FUNCTION name}";
     static final String CREATE_SYNTAX = "CREATE {CATALOG | SCHEMA} [IF NOT EXISTS] name";
     static final String ALTER_SYNTAX = "ALTER {CATALOG | SCHEMA | FUNCTION} name [SET] OWNER TO principal";
 
@@ -149,6 +149,10 @@ public final class GrantSqlParser {
 
     private Securable onTarget() {
         expectKeyword("ON");
+        if (peek().isKeyword("METASTORE")) {
+            next();
+            return Securable.metastore();
+        }
         return name(securableType());
     }
 
@@ -160,7 +164,7 @@ public final class GrantSqlParser {
             case "FUNCTION" -> SecurableType.FUNCTION;
             case "MODEL", "REGISTERED" -> throw error("CATALOG, SCHEMA or FUNCTION (in SQL a registered model is a FUNCTION:"
                     + " ON FUNCTION catalog.schema.model)", t);
-            default -> throw error("CATALOG, SCHEMA or FUNCTION", t);
+            default -> throw error("METASTORE, CATALOG, SCHEMA or FUNCTION", t);
         };
     }
 
@@ -178,6 +182,7 @@ public final class GrantSqlParser {
                 case CATALOG -> "catalog";
                 case SCHEMA -> "catalog.schema";
                 case FUNCTION -> "catalog.schema.model";
+                case METASTORE -> "no name: ON METASTORE";
             };
             throw new SqlSyntaxError(sql, start.position(), "a " + type.parts() + "-part " + type.sql() + " name ("
                     + shape + ")", "'" + String.join(".", parts) + "' (" + parts.size() + " part"

@@ -9,20 +9,25 @@ import java.util.stream.Collectors;
 
 /**
  * The Unity Catalog privileges that matter for models, with the securables each can be granted
- * on. A privilege granted on a catalog or schema is inherited by everything inside it.
+ * on. A privilege granted on a catalog or schema is inherited by everything inside it. CREATE
+ * CATALOG is granted on the metastore (metastore admins hold it by default); CREATE SCHEMA on a
+ * catalog, where creating a schema also needs USE CATALOG (docs.databricks.com: "Create schemas",
+ * "Admin privileges in Unity Catalog").
  */
 public enum Privilege {
     USE_CATALOG("USE CATALOG", EnumSet.of(SecurableType.CATALOG)),
     USE_SCHEMA("USE SCHEMA", EnumSet.of(SecurableType.CATALOG, SecurableType.SCHEMA)),
     CREATE_MODEL("CREATE MODEL", EnumSet.of(SecurableType.CATALOG, SecurableType.SCHEMA)),
-    EXECUTE("EXECUTE", EnumSet.allOf(SecurableType.class)),
-    APPLY_TAG("APPLY TAG", EnumSet.allOf(SecurableType.class)),
-    MANAGE("MANAGE", EnumSet.allOf(SecurableType.class)),
+    CREATE_CATALOG("CREATE CATALOG", EnumSet.of(SecurableType.METASTORE)),
+    CREATE_SCHEMA("CREATE SCHEMA", EnumSet.of(SecurableType.CATALOG)),
+    EXECUTE("EXECUTE", EnumSet.of(SecurableType.CATALOG, SecurableType.SCHEMA, SecurableType.FUNCTION)),
+    APPLY_TAG("APPLY TAG", EnumSet.of(SecurableType.CATALOG, SecurableType.SCHEMA, SecurableType.FUNCTION)),
+    MANAGE("MANAGE", EnumSet.of(SecurableType.CATALOG, SecurableType.SCHEMA, SecurableType.FUNCTION)),
     /**
      * Every privilege that applies, at check time (so it also covers privileges added later),
      * except MANAGE, which Databricks keeps separate: managing grants is granted on purpose.
      */
-    ALL_PRIVILEGES("ALL PRIVILEGES", EnumSet.allOf(SecurableType.class));
+    ALL_PRIVILEGES("ALL PRIVILEGES", EnumSet.of(SecurableType.CATALOG, SecurableType.SCHEMA, SecurableType.FUNCTION));
 
     private final String sql;
     private final Set<SecurableType> grantableOn;

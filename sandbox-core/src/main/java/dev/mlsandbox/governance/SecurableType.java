@@ -4,12 +4,15 @@ import java.util.Locale;
 
 /**
  * The kinds of securable the registry uses. A registered model is a {@link #FUNCTION} in SQL
- * ({@code GRANT EXECUTE ON FUNCTION main.ml.churn ...}) and in the permissions API.
+ * ({@code GRANT EXECUTE ON FUNCTION main.ml.churn ...}) and in the permissions API. The
+ * {@link #METASTORE} is the top of the hierarchy, where CREATE CATALOG is granted
+ * ({@code GRANT CREATE CATALOG ON METASTORE TO ...}); it has no name in SQL.
  */
 public enum SecurableType {
     CATALOG(1),
     SCHEMA(2),
-    FUNCTION(3);
+    FUNCTION(3),
+    METASTORE(1);
 
     private final int parts;
 
@@ -40,8 +43,9 @@ public enum SecurableType {
             case "catalog" -> CATALOG;
             case "schema" -> SCHEMA;
             case "function", "registered_model", "model" -> FUNCTION;
+            case "metastore" -> METASTORE;
             default -> throw new IllegalArgumentException("unknown securable type '" + name
-                    + "': expected catalog, schema or function (a registered model is a function)");
+                    + "': expected metastore, catalog, schema or function (a registered model is a function)");
         };
     }
 }

@@ -164,6 +164,34 @@ class GrantMatrixTest {
         assertTrue(gov.showGrants(CHURN, Optional.of("bob")).isEmpty());
     }
 
+    @Test
+    void theMetastoreHoldsCreateCatalogAndACatalogCreateSchema() {
+        PermissionDeniedException denied = assertThrows(PermissionDeniedException.class, () -> run("bob", "CREATE CATALOG dev"));
+        assertEquals("User 'bob' does not have CREATE CATALOG on Metastore (needed to create a catalog in Metastore). A"
+                + " metastore admin can run: GRANT CREATE CATALOG ON METASTORE TO `bob`", denied.getMessage());
+        expect("admin", Action.CREATE_CATALOG, Securable.metastore(), null);
+        run("admin", "GRANT CREATE CATALOG ON METASTORE TO `data-scientists`");
+        assertEquals(List.of(new GrantRow("data-scientists", "CREATE CATALOG", "METASTORE", "metastore")),
+                run("admin", "SHOW GRANTS ON METASTORE").rows());
+        run("bob", "CREATE CATALOG dev");
+        assertEquals(Optional.of("bob"), gov.authorizer().state().owner(Securable.catalog("dev")));
+        // only admins manage the metastore's grants; CREATE CATALOG is not inherited by catalogs
+        expect("bob", Action.MANAGE_GRANTS, Securable.metastore(), "MANAGE");
+        assertThrows(SqlSyntaxError.class, () -> run("admin", "GRANT CREATE CATALOG ON CATALOG main TO bob"));
+        assertThrows(SqlSyntaxError.class, () -> run("admin", "GRANT EXECUTE ON METASTORE TO bob"));
+
+        // a schema needs CREATE SCHEMA on the catalog and USE CATALOG (the catalog's owner holds both)
+        expect("alice", Action.CREATE_SCHEMA, MAIN, "CREATE SCHEMA");
+        run("admin", "GRANT CREATE SCHEMA ON CATALOG main TO carol");
+        expect("carol", Action.CREATE_SCHEMA, MAIN, "USE CATALOG");
+        run("admin", "GRANT USE CATALOG ON CATALOG main TO carol");
+        run("carol", "CREATE SCHEMA main.carols");
+        assertEquals(Optional.of("carol"), gov.authorizer().state().owner(Securable.schema("main.carols")));
+        run("bob", "CREATE SCHEMA dev.experiments");
+        run("admin", "REVOKE CREATE CATALOG ON METASTORE FROM `data-scientists`");
+        assertThrows(PermissionDeniedException.class, () -> run("bob", "CREATE CATALOG dev2"));
+    }
+
     private StatementResult run(String principal, String sql) {
         return gov.execute(principal, sql);
     }

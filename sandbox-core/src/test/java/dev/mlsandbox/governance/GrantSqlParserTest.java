@@ -46,6 +46,10 @@ class GrantSqlParserTest {
     @Test
     void createAndAlterOwner() {
         assertEquals(new Statement.Create(Securable.schema("main.ml"), true), GrantSqlParser.parse("CREATE SCHEMA IF NOT EXISTS main.ml"));
+        assertEquals(new Statement.Grant(List.of(Privilege.CREATE_CATALOG), Securable.metastore(), "alice"),
+                GrantSqlParser.parse("grant create catalog on metastore to alice"));
+        assertEquals(new Statement.Grant(List.of(Privilege.CREATE_SCHEMA, Privilege.USE_CATALOG), Securable.catalog("main"), "bob"),
+                GrantSqlParser.parse("GRANT CREATE SCHEMA, USE CATALOG ON CATALOG main TO bob"));
         assertEquals(new Statement.AlterOwner(Securable.model("main.ml.churn"), "ml-team"),
                 GrantSqlParser.parse("ALTER FUNCTION main.ml.churn SET OWNER TO `ml-team`"));
     }

@@ -110,13 +110,15 @@ public final class GovernanceRoutes implements RouteModule {
     }
 
     private static void requireExists(Connection c, Securable s) {
-        if (!new JdbcGovernanceState(c).exists(s)) {
+        if (s.type() != SecurableType.METASTORE && !new JdbcGovernanceState(c).exists(s)) {
             throw MlflowException.notFound(s.describe() + " does not exist");
         }
     }
 
     private static Securable securable(Request p) {
-        return new Securable(SecurableType.fromApiName(p.pathParam("securable_type")), p.pathParam("full_name"));
+        SecurableType type = SecurableType.fromApiName(p.pathParam("securable_type"));
+        // Databricks names the metastore by its id; the sandbox has one metastore, whatever the id says
+        return type == SecurableType.METASTORE ? Securable.metastore() : new Securable(type, p.pathParam("full_name"));
     }
 
     /** {@code {"changes": [{"principal": "bob", "add": ["EXECUTE"], "remove": ["APPLY_TAG"]}]}} as statements. */
@@ -149,8 +151,8 @@ public final class GovernanceRoutes implements RouteModule {
         }
         for (JsonNode n : list) {
             Privilege p = Privilege.parse(n.asText()).orElseThrow(() -> MlflowException.invalid("unknown privilege '"
-                    + n.asText() + "': expected one of USE_CATALOG, USE_SCHEMA, CREATE_MODEL, EXECUTE, APPLY_TAG, MANAGE,"
-                    + " ALL_PRIVILEGES"));
+                    + n.asText() + "': expected one of " + java.util.Arrays.stream(Privilege.values()).map(Privilege::apiName)
+                    .collect(java.util.stream.Collectors.joining(", "))));
             if (!p.grantableOn(s.type())) {
                 throw MlflowException.invalid("privilege " + p.apiName() + " cannot be granted on a " + s.type().apiName());
             }

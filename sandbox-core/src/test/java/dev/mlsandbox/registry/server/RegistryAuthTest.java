@@ -143,4 +143,26 @@ class RegistryAuthTest {
         Reply show = ok(sql("admin", "SHOW GRANTS ON SCHEMA main.ml"));
         assertTrue(show.body().path("result").path("data_array").toString().contains("CREATE MODEL"), show.body().toString());
     }
+
+    @Test
+    void catalogsNeedCreateCatalogOnTheMetastoreAndSchemasCreateSchemaPlusUseCatalog() throws Exception {
+        Reply refused = fx.call("POST", "/api/2.1/unity-catalog/catalogs", Map.of("name", "carols"), "carol");
+        assertEquals(403, refused.status(), refused.body().toString());
+        assertTrue(refused.message().contains("CREATE CATALOG on Metastore")
+                && refused.message().contains("GRANT CREATE CATALOG ON METASTORE TO `carol`"), refused.message());
+        ok(sql("admin", "GRANT CREATE CATALOG ON METASTORE TO carol"));
+        assertTrue(ok(sql("admin", "SHOW GRANTS ON METASTORE")).body().toString().contains("CREATE CATALOG"));
+        ok(fx.call("POST", "/api/2.1/unity-catalog/catalogs", Map.of("name", "carols"), "carol"));
+        // the catalog's owner grants CREATE SCHEMA; bob needs USE CATALOG as well
+        ok(sql("carol", "GRANT CREATE SCHEMA ON CATALOG carols TO bob"));
+        Reply noUse = fx.call("POST", "/api/2.1/unity-catalog/schemas", Map.of("catalog_name", "carols", "name", "b"), "bob");
+        assertEquals(403, noUse.status());
+        assertTrue(noUse.message().contains("USE CATALOG on Catalog 'carols'"), noUse.message());
+        ok(sql("carol", "GRANT USE CATALOG ON CATALOG carols TO bob"));
+        ok(fx.call("POST", "/api/2.1/unity-catalog/schemas", Map.of("catalog_name", "carols", "name", "b"), "bob"));
+        assertEquals(403, sql("bob", "GRANT CREATE CATALOG ON METASTORE TO bob").status());
+        assertEquals(400, sql("admin", "GRANT EXECUTE ON METASTORE TO bob").status());
+        ok(sql("admin", "REVOKE CREATE CATALOG ON METASTORE FROM carol"));
+        assertEquals(403, fx.call("POST", "/api/2.1/unity-catalog/catalogs", Map.of("name", "carols2"), "carol").status());
+    }
 }
