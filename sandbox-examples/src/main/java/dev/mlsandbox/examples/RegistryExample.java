@@ -44,7 +44,8 @@ public final class RegistryExample {
                             .setOutputCol("features"),
                     new LogisticRegression().setLabelCol(ChurnData.LABEL)}).fit(data);
             Dataset<Row> inputs = data.drop(ChurnData.LABEL);
-            ModelSignature signature = ModelSignature.infer(inputs, model.transform(inputs).select("prediction"));
+            // MLflow >= 2.15 types vector columns (sparkml_vector): the probability joins the outputs
+            ModelSignature signature = ModelSignature.infer(inputs, model.transform(inputs).select("prediction", "probability"));
 
             String runId = tracking.startRun(tracking.experiment("registry-example"), "churn", Map.of()).getRunId();
             String source = registry.logSparkModel(runId, "model", model, signature, inputs.limit(5));
@@ -56,6 +57,7 @@ public final class RegistryExample {
             LoadedModel champion = registry.load("models:/main.ml.churn@champion", dir.resolve("cache"));
             System.out.println("registered main.ml.churn version " + version + " from " + source);
             System.out.println("signature inputs: " + signature.inputs().toJson());
+            System.out.println("signature outputs: " + signature.outputs().toJson());
             System.out.println("@champion -> v" + registry.versionByAlias("main.ml.churn", "champion").version()
                     + "; scored " + champion.score(inputs.limit(100)).count() + " rows");
         }

@@ -155,6 +155,7 @@ public final class RegistryLab implements Lab<RegistryLabResult> {
                     + alice.version(model, v2).aliases()));
             LoadedModel challenger = cc.load(alice.versionByAlias(model, ChampionChallenger.CHALLENGER).version());
             List<SignatureCheck> checks = signatureChecks(challenger, heldOut.drop(label).limit(50));
+            SignatureCheck outputCheck = outputCheck(challenger, heldOut.drop(label).limit(50));
             progress.advance("signature cases");
 
             ChampionChallenger.Gate gate = ChampionChallenger.Gate.auc(options.minImprovement());
@@ -175,7 +176,8 @@ public final class RegistryLab implements Lab<RegistryLabResult> {
             progress.end();
 
             return new RegistryLabResult(options, model, server.uri().toString(),
-                    challenger.mlmodel().signature().inputs().toJson(), steps, checks, governance, gate(passed), gate(stopped),
+                    challenger.mlmodel().signature().inputs().toJson(), challenger.mlmodel().signature().outputs().toJson(),
+                    outputCheck, steps, checks, governance, gate(passed), gate(stopped),
                     rollback.from(), rollback.championAfter(), trainAuc, train.count(), passed.heldOutRows(),
                     clock.provenance(options, options.rows()), mlflowRun);
         } finally {
@@ -185,8 +187,22 @@ public final class RegistryLab implements Lab<RegistryLabResult> {
         }
     }
 
+    /**
+     * The signature MLflow 2.15+ infers: the input columns, and both outputs a classifier's user
+     * reads, {@code prediction} and the {@code probability} vector ({@code sparkml_vector}).
+     */
     private static ModelSignature signature(PipelineModel model, Dataset<Row> inputs) {
-        return ModelSignature.infer(inputs, model.transform(inputs.limit(20)).select("prediction"));
+        return ModelSignature.infer(inputs, model.transform(inputs.limit(20)).select(OUTPUTS));
+    }
+
+    private static final Column[] OUTPUTS = {functions.col("prediction"), functions.col("probability")};
+
+    /** The registered model's scored outputs checked against its signature's outputs. */
+    private static SignatureCheck outputCheck(LoadedModel model, Dataset<Row> rows) {
+        Dataset<Row> scored = model.score(rows).select(OUTPUTS);
+        EnforcementResult r = SchemaEnforcement.check(model.mlmodel().signature().outputs(), scored.schema());
+        return new SignatureCheck("outputs", "prediction (double) and probability (vector) as the model returns them",
+                r.accepted(), r.message(), r.accepted() ? scored.count() : 0);
     }
 
     /**

@@ -53,8 +53,15 @@ final class RegistryLabReport {
                 "rows scored", "message");
         r.signatureChecks().forEach(c -> sig.row(c.name(), c.description(), c.accepted() ? "yes" : "no", c.scoredRows(),
                 c.message()));
+        RegistryLabResult.SignatureCheck out = r.outputCheck();
         rb.section(Section.builder("Signature cases").text("The registered version's signature inputs (JSON inside"
-                + " MLmodel's YAML):").code("json", r.signatureInputs()).add(sig.build()).build());
+                + " MLmodel's YAML):").code("json", r.signatureInputs())
+                .text("Its outputs keep the probability vector as `sparkml_vector` (MLflow 2.15 and later; older MLflow"
+                        + " had no type for vectors, so signatures listed only `prediction`):")
+                .code("json", r.signatureOutputs())
+                .text("The model's scored outputs against them: " + (out.accepted() ? "accepted" : "refused") + " ("
+                        + out.scoredRows() + " rows). " + out.message())
+                .add(sig.build()).build());
 
         Table.Builder gov = Table.builder("Statements and access attempts, in order", "principal", "statement or action",
                 "allowed", "error");
@@ -78,6 +85,8 @@ final class RegistryLabReport {
                 .text("Rollback: @champion v" + r.rollbackFrom() + " -> v" + r.rollbackTo() + ".").build());
 
         rb.data("model", r.model());
+        rb.data("signature", map("inputs", r.signatureInputs(), "outputs", r.signatureOutputs(), "outputCheck",
+                map("accepted", out.accepted(), "message", out.message(), "scoredRows", out.scoredRows())));
         rb.data("signatureChecks", r.signatureChecks().stream().map(c -> map("case", c.name(), "accepted", c.accepted(),
                 "message", c.message(), "description", c.description(), "scoredRows", c.scoredRows())).toList());
         rb.data("governance", r.governance().stream().map(g -> map("statement", g.statement(), "principal", g.principal(),

@@ -16,6 +16,10 @@ import dev.mlsandbox.report.Report;
  * @param model           the registered model
  * @param serverUri       the embedded server the lab used
  * @param signatureInputs the v2 signature's inputs, as MLflow's JSON
+ * @param signatureOutputs the v2 signature's outputs, as MLflow's JSON: {@code prediction} and the
+ *                        {@code probability} vector ({@code sparkml_vector})
+ * @param outputCheck     the v2 model's scored {@code prediction} and {@code probability} columns
+ *                        checked against those outputs
  * @param steps           registry rules exercised (alias moves, refusals) in order
  * @param signatureChecks the eight enforcement cases
  * @param governance      statements and access attempts, in order
@@ -26,7 +30,8 @@ import dev.mlsandbox.report.Report;
  * @param provenance      versions, seed, sizes, timings
  * @param mlflowRun       where the run was logged, or null when tracking is off
  */
-public record RegistryLabResult(RegistryLabOptions options, String model, String serverUri, String signatureInputs, List<Step> steps,
+public record RegistryLabResult(RegistryLabOptions options, String model, String serverUri, String signatureInputs,
+                                String signatureOutputs, SignatureCheck outputCheck, List<Step> steps,
                                 List<SignatureCheck> signatureChecks, List<GovernanceStep> governance, Gate promotion,
                                 Gate blocked, long rollbackFrom, long rollbackTo, Map<String, Double> trainAuc,
                                 long trainRows, long heldOutRows, Provenance provenance,

@@ -34,6 +34,11 @@ class RegistryLabTest {
         r.signatureChecks().stream().filter(RegistryLabResult.SignatureCheck::accepted)
                 .forEach(c -> assertTrue(c.scoredRows() > 0, c.name()));
 
+        // the signature keeps the probability vector (MLflow >= 2.15), and the model's outputs fit it
+        assertTrue(r.signatureOutputs().contains("{\"type\": \"sparkml_vector\", \"name\": \"probability\","
+                + " \"required\": true}"), r.signatureOutputs());
+        assertTrue(r.outputCheck().accepted() && r.outputCheck().scoredRows() == 50, r.outputCheck().toString());
+
         // the unsigned model, @latest and the stage transition are refused; the deleted v3 is not reused
         assertTrue(r.steps().get(1).outcome().contains("signature"), r.steps().get(1).outcome());
         assertTrue(r.steps().stream().anyMatch(s -> s.action().contains("@latest") && !s.ok()));
