@@ -11,8 +11,9 @@ import org.apache.spark.ml.param.ParamPair;
 /**
  * The content of a {@link ParamMap}: param name to value, sorted by name.
  *
- * <p>{@code ParamGridBuilder.build()} does not promise an order, so a metric is only meaningful
- * next to the values that produced it. Two param maps with the same names and values have equal
+ * <p>In Java and Scala {@code ParamGridBuilder.build()} does not promise an order (its grid is a hash
+ * map keyed by params whose hash comes from the estimator's random uid; PySpark's keeps the order the
+ * params were added in), so a metric is only meaningful next to the values that produced it. Two param maps with the same names and values have equal
  * keys, whatever object or position they came from; this is what the lab pairs metrics by.
  *
  * @param values param name to value, sorted by name

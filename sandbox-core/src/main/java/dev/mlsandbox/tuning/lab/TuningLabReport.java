@@ -134,9 +134,9 @@ final class TuningLabReport {
         return Section.builder("Metric per param map (area under ROC)")
                 .text("Each CrossValidator cell is the metric Spark computed on that fold's validation rows while choosing; "
                         + "nothing was refitted to get it. The mean is Spark's own arithmetic (sum over folds / k) and matches "
-                        + "`avgMetrics`; Java's CrossValidatorModel has no `stdMetrics`, so the sample standard deviation is "
-                        + "computed here. Rows are paired with their ParamMap by content: `ParamGridBuilder.build()` does not "
-                        + "promise an order.")
+                        + "`avgMetrics`; the Java/Scala CrossValidatorModel has no `stdMetrics` (PySpark's has, since Spark 3.3), so the "
+                        + "sample standard deviation is computed here. Rows are paired with their ParamMap by content: in "
+                        + "Java/Scala `ParamGridBuilder.build()` does not promise an order.")
                 .add(new Table("CrossValidator: per-fold metrics", columns, rows))
                 .add(tvsTable.build())
                 .add(new BarChart("Metric per param map (CrossValidator: mean +- std over folds)", "param map",
