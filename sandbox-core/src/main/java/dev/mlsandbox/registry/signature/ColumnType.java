@@ -36,6 +36,19 @@ public enum ColumnType implements FieldType {
         return mlflowName;
     }
 
+    /** numpy's name for the dtype of a pandas column of this type ({@code DataType.to_pandas}). */
+    public String numpyDtype() {
+        return switch (this) {
+            case BOOLEAN -> "bool";
+            case INTEGER -> "int32";
+            case LONG -> "int64";
+            case FLOAT -> "float32";
+            case DOUBLE -> "float64";
+            case STRING, BINARY -> "object";
+            case DATETIME -> "datetime64[ns]";
+        };
+    }
+
     /** MLflow's {@code repr} of a {@code DataType}: its name. */
     @Override
     public String repr() {

@@ -14,19 +14,6 @@ final class TensorEnforcement {
     private TensorEnforcement() {
     }
 
-    /** numpy's dtype for a pandas column of this MLflow type. */
-    static String numpyDtype(ColumnType t) {
-        return switch (t) {
-            case BOOLEAN -> "bool";
-            case INTEGER -> "int32";
-            case LONG -> "int64";
-            case FLOAT -> "float32";
-            case DOUBLE -> "float64";
-            case STRING, BINARY -> "object";
-            case DATETIME -> "datetime64[ns]";
-        };
-    }
-
     static EnforcementResult frame(Schema declared, Map<String, ? extends FieldType> provided) {
         List<String> notEnforced = new ArrayList<>();
         if (declared.hasInputNames()) {
@@ -76,7 +63,7 @@ final class TensorEnforcement {
                 return EnforcementResult.refused("column " + n + " holds " + provided.get(n).repr() + " values; a frame"
                         + " read as one tensor " + t.repr() + " must hold scalars");
             }
-            dtypes.add(numpyDtype(c));
+            dtypes.add(c.numpyDtype());
         }
         String actual = commonDtype(dtypes);
         if (!actual.equals(t.dtype())) {

@@ -43,15 +43,7 @@ final class ColumnCast {
 
     /** numpy's name for the dtype MLflow casts a column of this type to ({@code DataType.to_pandas}). */
     static String numpyName(ColumnType type) {
-        return switch (type) {
-            case BOOLEAN -> "bool";
-            case INTEGER -> "int32";
-            case LONG -> "int64";
-            case FLOAT -> "float32";
-            case DOUBLE -> "float64";
-            case STRING, BINARY -> "object";
-            case DATETIME -> "datetime64[ns]";
-        };
+        return type.numpyDtype();
     }
 
     /** The type pandas infers for a JSON column, and the values in it. */
