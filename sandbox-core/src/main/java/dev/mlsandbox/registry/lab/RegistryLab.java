@@ -192,14 +192,17 @@ public final class RegistryLab implements Lab<RegistryLabResult> {
      * reads, {@code prediction} and the {@code probability} vector ({@code sparkml_vector}).
      */
     private static ModelSignature signature(PipelineModel model, Dataset<Row> inputs) {
-        return ModelSignature.infer(inputs, model.transform(inputs.limit(20)).select(OUTPUTS));
+        return ModelSignature.infer(inputs, model.transform(inputs.limit(20)).select(PREDICTION, PROBABILITY));
     }
 
-    private static final Column[] OUTPUTS = {functions.col("prediction"), functions.col("probability")};
+    // Selected by name, never held in a static Column: the lab catalog loads this class for every
+    // CLI command, and a static Column would start Spark's SQL machinery and its warnings there.
+    private static final String PREDICTION = "prediction";
+    private static final String PROBABILITY = "probability";
 
     /** The registered model's scored outputs checked against its signature's outputs. */
     private static SignatureCheck outputCheck(LoadedModel model, Dataset<Row> rows) {
-        Dataset<Row> scored = model.score(rows).select(OUTPUTS);
+        Dataset<Row> scored = model.score(rows).select(PREDICTION, PROBABILITY);
         EnforcementResult r = SchemaEnforcement.check(model.mlmodel().signature().outputs(), scored.schema());
         return new SignatureCheck("outputs", "prediction (double) and probability (vector) as the model returns them",
                 r.accepted(), r.message(), r.accepted() ? scored.count() : 0);
